@@ -1,0 +1,30 @@
+namespace Loyalty.Core.Common;
+
+/// <summary>A business or validation outcome that is not a bug: it carries a stable code and, where it applies, the field at fault.</summary>
+public sealed record Error(ErrorKind Kind, string Code, string Message, IReadOnlyList<FieldError>? Fields = null)
+{
+    public static Error Validation(IReadOnlyList<FieldError> fields) =>
+        new(ErrorKind.Validation, "validation-failed", "One or more fields are invalid.", fields);
+
+    public static Error Validation(string field, string rule, string message) =>
+        Validation([new FieldError(field, rule, message)]);
+
+    public static Error NotFound(string code, string message) => new(ErrorKind.NotFound, code, message);
+
+    public static Error Conflict(string code, string message) => new(ErrorKind.Conflict, code, message);
+
+    public static Error Rule(string code, string message) => new(ErrorKind.BusinessRule, code, message);
+}
+
+public sealed record FieldError(string Field, string Rule, string Message);
+
+public enum ErrorKind
+{
+    Validation,
+    BusinessRule,
+    NotFound,
+    Conflict,
+    Forbidden,
+    Unauthorized,
+    TooManyRequests,
+}

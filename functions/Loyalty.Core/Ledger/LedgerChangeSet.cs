@@ -1,0 +1,18 @@
+using Loyalty.Core.Members;
+
+namespace Loyalty.Core.Ledger;
+
+/// <summary>Everything one operation writes to one member's partition; the store writes it as one transaction guarded by <see cref="ExpectedETag"/>.</summary>
+public sealed record LedgerChangeSet(
+    MemberAccount Account,
+    string ExpectedETag,
+    IReadOnlyList<PointsLot> UpsertLots,
+    IReadOnlyList<PointsLot> DeleteLots,
+    IReadOnlyList<LedgerEntry> Entries,
+    IdempotencyRecord Idempotency)
+{
+    /// <summary>Rows in the batch: account + idempotency + entries + lots. Azure caps an entity-group transaction at 100.</summary>
+    public int RowCount => 2 + Entries.Count + UpsertLots.Count + DeleteLots.Count;
+
+    public const int MaxRows = 100;
+}

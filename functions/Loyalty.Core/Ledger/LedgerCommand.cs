@@ -1,0 +1,24 @@
+using System.Security.Cryptography;
+using System.Text;
+using Loyalty.Core.Common;
+
+namespace Loyalty.Core.Ledger;
+
+/// <summary>
+/// One balance-changing operation on one member. <see cref="Apply"/> is pure: given the transaction (state + time) it
+/// records entries or returns a business error; the <see cref="LedgerService"/> persists the result atomically.
+/// </summary>
+public abstract record LedgerCommand(string IdempotencyKey)
+{
+    public string? Operator { get; init; }
+
+    public int? ProgramVersion { get; init; }
+
+    /// <summary>A stable description of what was asked: the same key with a different request is refused, not replayed.</summary>
+    protected abstract string Describe();
+
+    public abstract Result<LedgerEntry?> Apply(LedgerTransaction transaction);
+
+    public string Fingerprint() =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{GetType().Name}|{Describe()}")));
+}

@@ -1,0 +1,104 @@
+using Loyalty.Core.Common;
+using Loyalty.Core.Members;
+
+namespace Loyalty.Core.Ledger;
+
+/// <summary>
+/// Runs a <see cref="LedgerCommand"/> with optimistic concurrency: read (account ETag + lots) → compute → one batch
+/// with If-Match and the idempotency row. A concurrent writer makes the batch fail whole (412), so it is re-read and
+/// recomputed; a retry after an ambiguous failure finds the idempotency row and returns the first result.
+/// </summary>
+public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerRetryPolicy? retryPolicy = null)
+{
+    private readonly LedgerRetryPolicy _retry = retryPolicy ?? LedgerRetryPolicy.Default;
+
+    public async Task<Result<LedgerOutcome>> ExecuteAsync(MemberKey member, LedgerCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(command);
+        var fingerprint = command.Fingerprint();
+        for (var attempt = 1; ; attempt++)
+        {
+            var loading = store.LoadAsync(member, cancellationToken);
+            var previous = await store.FindIdempotencyAsync(member, command.IdempotencyKey, cancellationToken);
+            var state = await loading;
+            if (previous is not null)
+            {
+                return Replay(previous, fingerprint);
+            }
+
+            if (state is null)
+            {
+                return Error.NotFound("member-not-found", $"Member '{member.MemberId}' does not exist.");
+            }
+
+            var transaction = new LedgerTransaction(state, time.GetUtcNow(), command.IdempotencyKey, command.Operator)
+            {
+                ProgramVersion = command.ProgramVersion,
+            };
+            var applied = command.Apply(transaction);
+            if (!applied.IsSuccess)
+            {
+                return applied.Error;
+            }
+
+            var outcome = new LedgerOutcome
+            {
+                IdempotencyKey = command.IdempotencyKey,
+                Entry = applied.Value,
+                Entries = transaction.Entries,
+                Balance = Snapshot(transaction),
+            };
+            var changes = new LedgerChangeSet(
+                transaction.Account,
+                state.ETag,
+                transaction.ChangedLots,
+                transaction.RemovedLots,
+                transaction.Entries,
+                new IdempotencyRecord(command.IdempotencyKey, fingerprint, outcome, transaction.Now));
+            if (changes.RowCount > LedgerChangeSet.MaxRows)
+            {
+                return Error.Rule("operation-too-large", "The operation touches more lots than one atomic batch can hold; split it into smaller amounts.");
+            }
+
+            var committed = await CommitAsync(changes, cancellationToken);
+            switch (committed)
+            {
+                case CommitResult.Committed:
+                    return outcome;
+                case CommitResult.DuplicateIdempotencyKey:
+                    continue;
+                case CommitResult.Conflict when attempt < _retry.MaxAttempts:
+                    // Backoff is infrastructure time, not business time: it must not wait on a test clock.
+                    await Task.Delay(_retry.Delay(attempt), cancellationToken);
+                    continue;
+                default:
+                    return Error.Conflict("concurrent-update", "The account is being changed by other requests; retry with the same Idempotency-Key.");
+            }
+        }
+    }
+
+    public static BalanceSnapshot Snapshot(LedgerTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return new(transaction.Balance, transaction.Available, transaction.Pending, transaction.Account.Debt);
+    }
+
+    private async Task<CommitResult> CommitAsync(LedgerChangeSet changes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.CommitAsync(changes, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutException or IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            // Ambiguous: the batch may or may not have landed. The next loop re-reads; the idempotency row decides.
+            return CommitResult.Conflict;
+        }
+    }
+
+    private static Result<LedgerOutcome> Replay(IdempotencyRecord previous, string fingerprint) =>
+        previous.Fingerprint == fingerprint
+            ? previous.Outcome with { Replayed = true }
+            : Error.Conflict("idempotency-key-reused", $"Idempotency key '{previous.Key}' was already used for a different request.");
+}

@@ -1,0 +1,283 @@
+using Loyalty.Core.Common;
+using Loyalty.Core.Members;
+
+namespace Loyalty.Core.Ledger;
+
+/// <summary>
+/// The working copy of one member's ledger during one operation. Every method keeps the invariant
+/// <c>Balance == sum(live lots) - Debt</c> and records one entry per change; the store turns the result into one batch.
+/// </summary>
+public sealed class LedgerTransaction
+{
+    private readonly Dictionary<string, PointsLot> _original;
+    private readonly Dictionary<string, PointsLot> _lots;
+    private readonly List<LedgerEntry> _entries = [];
+
+    public LedgerTransaction(MemberLedgerState state, DateTimeOffset now, string idempotencyKey, string? @operator = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        _original = state.Lots.ToDictionary(l => l.LotId);
+        _lots = new Dictionary<string, PointsLot>(_original);
+        Account = state.Account;
+        Now = now;
+        IdempotencyKey = idempotencyKey;
+        Operator = @operator;
+        ExpireDue();
+        SettleDebt();
+    }
+
+    public DateTimeOffset Now { get; }
+
+    public string IdempotencyKey { get; }
+
+    public string? Operator { get; }
+
+    public int? ProgramVersion { get; set; }
+
+    public MemberAccount Account { get; private set; }
+
+    public IReadOnlyCollection<PointsLot> Lots => _lots.Values;
+
+    public IReadOnlyList<LedgerEntry> Entries => _entries;
+
+    public long Balance => _lots.Values.Sum(l => l.Remaining) - Account.Debt;
+
+    public long Available => AvailableLotPoints - Account.Debt;
+
+    public long Pending => _lots.Values.Where(l => l.IsPending(Now)).Sum(l => l.Remaining);
+
+    private long AvailableLotPoints => _lots.Values.Where(l => l.IsAvailable(Now)).Sum(l => l.Remaining);
+
+    /// <summary>Lots added or whose remainder changed (remainder above zero).</summary>
+    public IReadOnlyList<PointsLot> ChangedLots =>
+        [.. _lots.Values.Where(l => !_original.TryGetValue(l.LotId, out var before) || before != l)];
+
+    /// <summary>Lots that existed when the operation started and are now used up or expired.</summary>
+    public IReadOnlyList<PointsLot> RemovedLots => [.. _original.Values.Where(l => !_lots.ContainsKey(l.LotId))];
+
+    public bool HasChanges => _entries.Count > 0 || ChangedLots.Count > 0 || RemovedLots.Count > 0;
+
+    public void UpdateAccount(Func<MemberAccount, MemberAccount> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var updated = change(Account);
+        if (updated.Key != Account.Key || updated.Debt != Account.Debt)
+        {
+            throw new InvalidOperationException("An account update may not change the member or its debt.");
+        }
+
+        Account = updated;
+    }
+
+    /// <summary>Credits points as a new lot (or into an existing available lot with the same expiry, so lots stay few).</summary>
+    public LedgerEntry Earn(EarnRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.Points);
+        var availableAt = request.AvailableAt ?? Now;
+        if (request.ExpiresAt <= Now)
+        {
+            throw new ArgumentException("Points cannot be earned already expired.", nameof(request));
+        }
+
+        var lot = availableAt <= Now && request.Mergeable
+            ? _lots.Values.FirstOrDefault(l => l.IsAvailable(Now) && l.ExpiresAt == request.ExpiresAt && l.Reference is null)
+            : null;
+        lot = lot is null
+            ? new PointsLot(NewId(), request.Points, request.Points, Now, availableAt, request.ExpiresAt, request.Source, request.Mergeable ? null : request.Reference)
+            : lot with { Points = lot.Points + request.Points, Remaining = lot.Remaining + request.Points };
+        _lots[lot.LotId] = lot;
+        Account = Account with { LifetimeEarned = Account.LifetimeEarned + request.Points, LastActivityAt = Now };
+        SettleDebt();
+        return Record(request.Type, request.Points, request.Reference, request.Reason, new Dictionary<string, long> { [lot.LotId] = request.Points }, request.Details);
+    }
+
+    /// <summary>Spends available points, earliest-expiring lots first. Never makes the balance negative.</summary>
+    public Result<LedgerEntry> Spend(long points, LedgerEntryType type, string? reference, string? reason, IReadOnlyDictionary<string, string>? details = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(points);
+        if (Account.Frozen)
+        {
+            return Error.Rule("account-frozen", "The account is frozen; points cannot be spent until it is unfrozen.");
+        }
+
+        if (points > Available)
+        {
+            return Error.Rule("insufficient-points", $"The member has {Math.Max(Available, 0)} available points; {points} are needed.");
+        }
+
+        var consumed = Consume(points);
+        Account = Account with { LifetimeSpent = Account.LifetimeSpent + points, LastActivityAt = Now };
+        return Record(type, -points, reference, reason, consumed, details);
+    }
+
+    /// <summary>
+    /// Takes back points a refunded order created: from that order's lot first; what was already spent becomes debt
+    /// (the only way a balance can go below zero), repaid from later earnings.
+    /// </summary>
+    public LedgerEntry ClawBack(string? lotId, long points, string reference, string? reason, IReadOnlyDictionary<string, string>? details = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(points);
+        var taken = new Dictionary<string, long>();
+        var needed = points;
+        if (lotId is not null && _lots.TryGetValue(lotId, out var lot))
+        {
+            var take = Math.Min(lot.Remaining, needed);
+            if (take > 0)
+            {
+                SetRemaining(lot, lot.Remaining - take);
+                taken[lot.LotId] = take;
+                needed -= take;
+            }
+        }
+
+        if (needed > 0)
+        {
+            Account = Account with { Debt = Account.Debt + needed };
+            SettleDebt();
+        }
+
+        Account = Account with { LifetimeEarned = Math.Max(0, Account.LifetimeEarned - points), LastActivityAt = Now };
+        var entryDetails = new Dictionary<string, string>(details ?? new Dictionary<string, string>());
+        if (needed > 0)
+        {
+            entryDetails["debtCreated"] = needed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return Record(LedgerEntryType.Refund, -points, reference, reason, taken, entryDetails);
+    }
+
+    /// <summary>An operator's correction. A negative adjustment spends like any spend and cannot overdraw.</summary>
+    public Result<LedgerEntry> Adjust(long delta, DateTimeOffset expiresAt, string reason, string? reference)
+    {
+        if (delta == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(delta), "An adjustment must change the balance.");
+        }
+
+        if (delta > 0)
+        {
+            return Earn(new EarnRequest(delta, expiresAt, "adjustment", reference, reason) { Type = LedgerEntryType.Adjust });
+        }
+
+        if (-delta > Available)
+        {
+            return Error.Rule("insufficient-points", $"The member has {Math.Max(Available, 0)} available points; the adjustment removes {-delta}.");
+        }
+
+        var consumed = Consume(-delta);
+        return Record(LedgerEntryType.Adjust, delta, reference, reason, consumed, null);
+    }
+
+    /// <summary>Removes whatever remains of lots whose expiry has passed; one entry for all of them.</summary>
+    public LedgerEntry? ExpireDue()
+    {
+        var expired = _lots.Values.Where(l => l.IsExpired(Now)).ToList();
+        if (expired.Count == 0)
+        {
+            return null;
+        }
+
+        var points = expired.Sum(l => l.Remaining);
+        foreach (var lot in expired)
+        {
+            _lots.Remove(lot.LotId);
+        }
+
+        if (points == 0)
+        {
+            return null;
+        }
+
+        Account = Account with { LifetimeExpired = Account.LifetimeExpired + points };
+        return Record(LedgerEntryType.Expire, -points, null, "Points expired", expired.Where(l => l.Remaining > 0).ToDictionary(l => l.LotId, l => l.Remaining), null);
+    }
+
+    /// <summary>Records an entry that moves no points (freeze, unfreeze...), so the flow shows the event.</summary>
+    public LedgerEntry Note(LedgerEntryType type, string? reference, string? reason, IReadOnlyDictionary<string, string>? details = null) =>
+        Record(type, 0, reference, reason, new Dictionary<string, long>(), details);
+
+    private Dictionary<string, long> Consume(long points)
+    {
+        var consumed = new Dictionary<string, long>();
+        var needed = points;
+        foreach (var lot in SpendOrder())
+        {
+            if (needed == 0)
+            {
+                break;
+            }
+
+            var take = Math.Min(lot.Remaining, needed);
+            SetRemaining(lot, lot.Remaining - take);
+            consumed[lot.LotId] = take;
+            needed -= take;
+        }
+
+        if (needed != 0)
+        {
+            throw new InvalidOperationException("Consumed more points than the available lots hold.");
+        }
+
+        return consumed;
+    }
+
+    /// <summary>Debt is paid off from available lots as soon as there are any; the balance does not change.</summary>
+    private void SettleDebt()
+    {
+        if (Account.Debt == 0)
+        {
+            return;
+        }
+
+        var repay = Math.Min(Account.Debt, AvailableLotPoints);
+        if (repay == 0)
+        {
+            return;
+        }
+
+        Consume(repay);
+        Account = Account with { Debt = Account.Debt - repay };
+    }
+
+    private List<PointsLot> SpendOrder() =>
+        _lots.Values.Where(l => l.IsAvailable(Now) && l.Remaining > 0)
+            .OrderBy(l => l.ExpiresAt).ThenBy(l => l.EarnedAt).ThenBy(l => l.LotId, StringComparer.Ordinal)
+            .ToList();
+
+    private void SetRemaining(PointsLot lot, long remaining)
+    {
+        if (remaining == 0)
+        {
+            _lots.Remove(lot.LotId);
+        }
+        else
+        {
+            _lots[lot.LotId] = lot with { Remaining = remaining };
+        }
+    }
+
+    private LedgerEntry Record(LedgerEntryType type, long delta, string? reference, string? reason, IReadOnlyDictionary<string, long> lots, IReadOnlyDictionary<string, string>? details)
+    {
+        var entry = new LedgerEntry
+        {
+            EntryId = NewId(),
+            Type = type,
+            Delta = delta,
+            BalanceAfter = Balance,
+            At = Now,
+            Sequence = _entries.Count,
+            Reference = reference,
+            Reason = reason,
+            Operator = Operator,
+            IdempotencyKey = IdempotencyKey,
+            ProgramVersion = ProgramVersion,
+            Lots = lots,
+            Details = details ?? new Dictionary<string, string>(),
+        };
+        _entries.Add(entry);
+        return entry;
+    }
+
+    private string NewId() => Guid.CreateVersion7(Now).ToString("N");
+}

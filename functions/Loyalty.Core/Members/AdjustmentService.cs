@@ -1,0 +1,49 @@
+using Loyalty.Core.Common;
+using Loyalty.Core.Ledger;
+using Loyalty.Core.Ledger.Commands;
+using Loyalty.Core.Programs;
+
+namespace Loyalty.Core.Members;
+
+public sealed record Adjustment(long Delta, string? Reason, string? Reference);
+
+/// <summary>Admin corrections: a signed delta with a required reason, recorded with the operator who made it.</summary>
+public sealed class AdjustmentService(LedgerService ledger, ProgramService programs, TimeProvider time)
+{
+    public const long MaxDelta = 10_000_000;
+
+    public async Task<Result<LedgerOutcome>> AdjustAsync(MemberKey member, Adjustment adjustment, string idempotencyKey, string @operator, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(adjustment);
+        var errors = new List<FieldError>();
+        if (adjustment.Delta == 0 || Math.Abs(adjustment.Delta) > MaxDelta)
+        {
+            errors.Add(new FieldError("delta", "range", $"delta must be a non-zero whole number of points between -{MaxDelta} and {MaxDelta}."));
+        }
+
+        if (string.IsNullOrWhiteSpace(adjustment.Reason) || adjustment.Reason.Length > 200)
+        {
+            errors.Add(new FieldError("reason", "required", "reason is required (1-200 characters): adjustments must explain themselves."));
+        }
+
+        if (adjustment.Reference is { Length: > 64 })
+        {
+            errors.Add(new FieldError("reference", "length", "reference must be at most 64 characters."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Error.Validation(errors);
+        }
+
+        var program = await programs.GetAsync(member.TenantId, cancellationToken);
+        var expiresAt = program.Rules.Expiry.ExpiresAt(time.GetUtcNow(), program.Rules.Zone());
+        var command = new AdjustPoints(IdempotencyKeys.Request(idempotencyKey), adjustment.Delta, adjustment.Reason!.Trim(), expiresAt, adjustment.Reference)
+        {
+            Operator = @operator,
+            ProgramVersion = program.Version,
+        };
+        return await ledger.ExecuteAsync(member, command, cancellationToken);
+    }
+}

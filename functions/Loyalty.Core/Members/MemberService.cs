@@ -1,0 +1,109 @@
+using Loyalty.Core.Common;
+using Loyalty.Core.Ledger;
+
+namespace Loyalty.Core.Members;
+
+/// <summary>Registers members and reads their points. Registration is idempotent on the member id.</summary>
+public sealed class MemberService(ILedgerStore ledger, IMemberDirectory directory, PhoneHashKey phoneKey, TimeProvider time)
+{
+    public async Task<Result<(MemberSummary Member, bool Created)>> RegisterAsync(string tenantId, RegisterMember request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<FieldError>();
+        if (!MemberKey.IsValidMemberId(request.MemberId))
+        {
+            errors.Add(new FieldError("memberId", "pattern", "memberId is required: 1-64 letters, digits, '_', '.' or '-'."));
+        }
+
+        var phone = PhoneNumber.Parse(request.Phone);
+        if (request.Phone is not null && phone is null)
+        {
+            errors.Add(new FieldError("phone", "phone-number", "phone must be E.164 (+8613812345678) or a mainland China mobile number (13812345678)."));
+        }
+
+        if (request.Name is { Length: > 100 })
+        {
+            errors.Add(new FieldError("name", "length", "name must be at most 100 characters."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Error.Validation(errors);
+        }
+
+        var key = new MemberKey(tenantId, request.MemberId!);
+        var phoneHash = phone?.Hash(phoneKey.Key);
+        var existing = await ledger.LoadAsync(key, cancellationToken);
+        if (existing is not null)
+        {
+            return SameRegistration(existing.Account, phoneHash, request.Name?.Trim())
+                ? (MemberSummary.From(existing, time.GetUtcNow()), false)
+                : Error.Conflict("member-exists", $"Member '{key.MemberId}' is already registered with different details.");
+        }
+
+        if (phoneHash is not null)
+        {
+            var holder = await directory.ClaimPhoneAsync(tenantId, phoneHash, key.MemberId, cancellationToken);
+            if (holder != key.MemberId)
+            {
+                return Error.Conflict("phone-already-registered", "Another member is already registered with this phone number.");
+            }
+        }
+
+        var account = new MemberAccount
+        {
+            Key = key,
+            Name = request.Name?.Trim(),
+            Phone = phone?.E164,
+            PhoneHash = phoneHash,
+            RegisteredAt = time.GetUtcNow(),
+        };
+        var created = await ledger.CreateAccountAsync(account, [], [], cancellationToken);
+        var state = await ledger.LoadAsync(key, cancellationToken)
+            ?? throw new InvalidOperationException($"Account {key} vanished right after registration.");
+        if (!created && !SameRegistration(state.Account, phoneHash, account.Name))
+        {
+            return Error.Conflict("member-exists", $"Member '{key.MemberId}' is already registered with different details.");
+        }
+
+        await directory.UpsertAsync(state.Account, cancellationToken);
+        return (MemberSummary.From(state, time.GetUtcNow()), created);
+    }
+
+    public async Task<Result<MemberSummary>> GetAsync(MemberKey key, CancellationToken cancellationToken)
+    {
+        var state = await ledger.LoadAsync(key, cancellationToken);
+        return state is null ? MemberNotFound(key) : MemberSummary.From(state, time.GetUtcNow());
+    }
+
+    public async Task<Result<IReadOnlyList<PointsLot>>> GetLotsAsync(MemberKey key, CancellationToken cancellationToken)
+    {
+        var state = await ledger.LoadAsync(key, cancellationToken);
+        if (state is null)
+        {
+            return MemberNotFound(key);
+        }
+
+        var now = time.GetUtcNow();
+        return state.Lots.Where(l => !l.IsExpired(now)).OrderBy(l => l.ExpiresAt).ThenBy(l => l.EarnedAt).ToList();
+    }
+
+    public async Task<Result<LedgerPage>> GetLedgerAsync(MemberKey key, LedgerQuery query, CancellationToken cancellationToken)
+    {
+        if (await ledger.LoadAsync(key, cancellationToken) is null)
+        {
+            return MemberNotFound(key);
+        }
+
+        return await ledger.QueryEntriesAsync(key, query, cancellationToken);
+    }
+
+    private static bool SameRegistration(MemberAccount account, string? phoneHash, string? name) =>
+        account.PhoneHash == phoneHash && account.Name == name;
+
+    public static Error MemberNotFound(MemberKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Error.NotFound("member-not-found", $"Member '{key.MemberId}' does not exist.");
+    }
+}

@@ -1,0 +1,48 @@
+using Loyalty.Core.Ledger;
+
+namespace Loyalty.Core.Members;
+
+/// <summary>A member's points as of now: what they can spend, what is still pending, what they owe, and their history totals.</summary>
+public sealed record MemberSummary(
+    string MemberId,
+    string? Name,
+    string? PhoneMasked,
+    DateTimeOffset RegisteredAt,
+    string Tier,
+    bool Frozen,
+    long Balance,
+    long Available,
+    long Pending,
+    long Debt,
+    long LifetimeEarned,
+    long LifetimeSpent,
+    long LifetimeExpired,
+    DateTimeOffset? NextExpiryAt,
+    long NextExpiryPoints)
+{
+    public static MemberSummary From(MemberLedgerState state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var live = state.Lots.Where(l => !l.IsExpired(now)).ToList();
+        var availableLots = live.Where(l => l.IsAvailable(now)).Sum(l => l.Remaining);
+        var pending = live.Where(l => l.IsPending(now)).Sum(l => l.Remaining);
+        var next = live.Where(l => l.ExpiresAt != PointsLot.NeverExpires).OrderBy(l => l.ExpiresAt).FirstOrDefault();
+        var account = state.Account;
+        return new MemberSummary(
+            account.Key.MemberId,
+            account.Name,
+            account.Phone is null ? null : PhoneNumber.Parse(account.Phone)?.Masked,
+            account.RegisteredAt,
+            account.Tier,
+            account.Frozen,
+            live.Sum(l => l.Remaining) - account.Debt,
+            availableLots - account.Debt,
+            pending,
+            account.Debt,
+            account.LifetimeEarned,
+            account.LifetimeSpent,
+            account.LifetimeExpired + state.Lots.Where(l => l.IsExpired(now)).Sum(l => l.Remaining),
+            next?.ExpiresAt,
+            next is null ? 0 : live.Where(l => l.ExpiresAt == next.ExpiresAt).Sum(l => l.Remaining));
+    }
+}

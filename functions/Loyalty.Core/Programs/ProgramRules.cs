@@ -1,0 +1,18 @@
+namespace Loyalty.Core.Programs;
+
+/// <summary>A tenant's loyalty program, as merchants edit it through <c>PUT /api/v1/program</c>.</summary>
+public sealed record ProgramRules
+{
+    public string Name { get; init; } = "Membership points";
+
+    /// <summary>IANA time zone id; every "per day" rule and every day-rounded expiry uses it.</summary>
+    public string TimeZone { get; init; } = "Asia/Shanghai";
+
+    public string Currency { get; init; } = "CNY";
+
+    public EarningRules Earning { get; init; } = new();
+
+    public ExpiryPolicy Expiry { get; init; } = new();
+
+    public TimeZoneInfo Zone() => Common.TenantClock.FindZone(TimeZone);
+}

@@ -1,0 +1,35 @@
+namespace Loyalty.Core.Purchases;
+
+/// <summary>The tracked state of one submitted order, shown by <c>GET /api/v1/purchases/{orderId}</c>.</summary>
+public sealed record PurchaseRecord
+{
+    public required string TenantId { get; init; }
+
+    public required Purchase Purchase { get; init; }
+
+    /// <summary>Hash of the submitted order: the same order id with different contents is a conflict, not a retry.</summary>
+    public required string Fingerprint { get; init; }
+
+    public required PurchaseStatus Status { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    public DateTimeOffset? ProcessedAt { get; init; }
+
+    public long Points { get; init; }
+
+    public string? EntryId { get; init; }
+
+    public string? LotId { get; init; }
+
+    public DateTimeOffset? AvailableAt { get; init; }
+
+    public int? ProgramVersion { get; init; }
+
+    public string? Reason { get; init; }
+
+    public int Attempts { get; init; }
+
+    /// <summary>Opaque concurrency token of the stored row.</summary>
+    public string? ETag { get; init; }
+}

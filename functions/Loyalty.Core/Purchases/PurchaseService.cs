@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Loyalty.Core.Common;
+using Loyalty.Core.Earning;
+using Loyalty.Core.Ledger;
+using Loyalty.Core.Ledger.Commands;
+using Loyalty.Core.Members;
+using Loyalty.Core.Programs;
+
+namespace Loyalty.Core.Purchases;
+
+/// <summary>
+/// Accepts orders (recorded, then queued) and credits them from the queue. Nothing is lost: the record exists before
+/// the message, a resubmission re-queues a record still waiting, and the ledger's idempotency key (the order id)
+/// makes a message delivered twice credit once.
+/// </summary>
+public sealed class PurchaseService(
+    IPurchaseStore purchases,
+    IAccrualQueue queue,
+    ILedgerStore ledgerStore,
+    LedgerService ledger,
+    ProgramService programs,
+    TimeProvider time)
+{
+    public async Task<Result<PurchaseRecord>> SubmitAsync(string tenantId, Purchase purchase, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(purchase);
+        var now = time.GetUtcNow();
+        var errors = PurchaseValidator.Validate(purchase, now);
+        if (errors.Count > 0)
+        {
+            return Error.Validation(errors);
+        }
+
+        var record = new PurchaseRecord
+        {
+            TenantId = tenantId,
+            Purchase = purchase,
+            Fingerprint = Fingerprint(purchase),
+            Status = PurchaseStatus.Queued,
+            ReceivedAt = now,
+        };
+        var stored = await purchases.GetAsync(tenantId, purchase.OrderId, cancellationToken);
+        if (stored is null)
+        {
+            if (await ledgerStore.LoadAsync(new MemberKey(tenantId, purchase.MemberId), cancellationToken) is null)
+            {
+                return MemberService.MemberNotFound(new MemberKey(tenantId, purchase.MemberId));
+            }
+
+            stored = await purchases.AddOrGetAsync(record, cancellationToken);
+        }
+
+        if (stored.Fingerprint != record.Fingerprint)
+        {
+            return Error.Conflict("order-conflict", $"Order '{purchase.OrderId}' was already submitted with different contents.");
+        }
+
+        if (stored.Status == PurchaseStatus.Queued)
+        {
+            // Also on a resubmission: the first attempt may have stored the record and failed before queueing it.
+            await queue.EnqueueAsync(new AccrualMessage(tenantId, purchase.OrderId), cancellationToken);
+        }
+
+        return stored;
+    }
+
+    public Task<PurchaseRecord?> GetAsync(string tenantId, string orderId, CancellationToken cancellationToken) =>
+        purchases.GetAsync(tenantId, orderId, cancellationToken);
+
+    /// <summary>Credits a queued order. Safe to run any number of times for the same message.</summary>
+    public async Task<PurchaseRecord?> ProcessAsync(AccrualMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var record = await purchases.GetAsync(message.TenantId, message.OrderId, cancellationToken);
+        if (record is null || record.Status != PurchaseStatus.Queued)
+        {
+            return record;
+        }
+
+        var program = await programs.GetAsync(message.TenantId, cancellationToken);
+        var purchase = record.Purchase;
+        var earned = EarningCalculator.Calculate(purchase, program.Rules);
+        var processed = record with { Attempts = record.Attempts + 1, ProcessedAt = time.GetUtcNow(), ProgramVersion = program.Version };
+        if (earned.Points == 0)
+        {
+            return await SaveAsync(processed with { Status = PurchaseStatus.Credited, Points = 0, Reason = earned.Explanation }, cancellationToken);
+        }
+
+        var zone = program.Rules.Zone();
+        var availableAt = purchase.OccurredAt.AddDays(program.Rules.Earning.ReturnWindowDays);
+        var request = new EarnRequest(earned.Points, program.Rules.Expiry.ExpiresAt(time.GetUtcNow(), zone), "purchase", purchase.OrderId, earned.Explanation)
+        {
+            AvailableAt = availableAt,
+            Mergeable = false,
+            Details = new Dictionary<string, string>
+            {
+                ["store"] = purchase.StoreId ?? string.Empty,
+                ["cashPaid"] = purchase.CashPaid.ToString("0.00", CultureInfo.InvariantCulture),
+            },
+        };
+        var command = new EarnPoints(IdempotencyKeys.Purchase(purchase.OrderId), request) { ProgramVersion = program.Version };
+        var result = await ledger.ExecuteAsync(new MemberKey(message.TenantId, purchase.MemberId), command, cancellationToken);
+        if (!result.IsSuccess && result.Error.Code == "concurrent-update")
+        {
+            throw new InvalidOperationException($"Order {purchase.OrderId}: {result.Error.Message}");
+        }
+
+        if (!result.IsSuccess)
+        {
+            return await SaveAsync(processed with { Status = PurchaseStatus.Rejected, Reason = result.Error.Message }, cancellationToken);
+        }
+
+        var entry = result.Value.Entry!;
+        return await SaveAsync(
+            processed with
+            {
+                Status = PurchaseStatus.Credited,
+                Points = entry.Delta,
+                EntryId = entry.EntryId,
+                LotId = entry.Lots.Keys.Single(),
+                AvailableAt = availableAt > processed.ProcessedAt ? availableAt : processed.ProcessedAt,
+                Reason = earned.Explanation,
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Notes why the last attempt failed, so a message that ends in the poison queue leaves its reason behind.</summary>
+    public async Task RecordFailedAttemptAsync(AccrualMessage message, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var record = await purchases.GetAsync(message.TenantId, message.OrderId, cancellationToken);
+        if (record is { Status: PurchaseStatus.Queued })
+        {
+            await purchases.TryUpdateAsync(record with { Attempts = record.Attempts + 1, Reason = reason }, cancellationToken);
+        }
+    }
+
+    /// <summary>Called for a message in the poison queue: the order shows failed with the last reason instead of silently waiting forever.</summary>
+    public async Task MarkFailedAsync(AccrualMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var record = await purchases.GetAsync(message.TenantId, message.OrderId, cancellationToken);
+            if (record is not { Status: PurchaseStatus.Queued })
+            {
+                return;
+            }
+
+            var failed = record with
+            {
+                Status = PurchaseStatus.Failed,
+                ProcessedAt = time.GetUtcNow(),
+                Reason = record.Reason ?? "Processing failed repeatedly; the message was moved to the poison queue.",
+            };
+            if (await purchases.TryUpdateAsync(failed, cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<PurchaseRecord> SaveAsync(PurchaseRecord record, CancellationToken cancellationToken)
+    {
+        // The ledger write is already idempotent; if another delivery updated the record first, its view wins.
+        return await purchases.TryUpdateAsync(record, cancellationToken)
+            ? record
+            : await purchases.GetAsync(record.TenantId, record.Purchase.OrderId, cancellationToken) ?? record;
+    }
+
+    private static string Fingerprint(Purchase purchase)
+    {
+        var canonical = JsonSerializer.Serialize(purchase with { OccurredAt = purchase.OccurredAt.ToUniversalTime() });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}

@@ -1,0 +1,113 @@
+// Key Vault (RBAC authorization, soft delete, purge protection) holding the app's secrets.
+// The function app reads them through Key Vault references resolved with its user-assigned identity.
+
+@description('Name of the Key Vault (3-24 characters).')
+@minLength(3)
+@maxLength(24)
+param name string
+
+@description('Azure region for the vault.')
+param location string
+
+@description('Tags applied to the vault.')
+param tags object
+
+@description('Principal id of the function app identity (gets Key Vault Secrets User).')
+param identityPrincipalId string
+
+@description('Object id of the deploying user; empty to skip the user role assignment.')
+param userPrincipalId string
+
+@description('Name of the Communication Services resource whose primary key is stored as a secret.')
+param communicationServiceName string
+
+@secure()
+@description('Token used to verify WeChat webhook signatures.')
+param wechatWebhookToken string
+
+@secure()
+@description('Secret that authorizes creating the first admin API key.')
+param bootstrapSecret string
+
+// Key Vault Secrets User
+var secretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
+
+resource communication 'Microsoft.Communication/communicationServices@2026-03-18' existing = {
+  name: communicationServiceName
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2026-05-15' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    tenantId: tenant().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: 'Allow'
+    }
+  }
+}
+
+resource smsAccessKey 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: vault
+  name: 'Sms--AccessKey'
+  properties: {
+    value: communication.listKeys().primaryKey
+    contentType: 'Azure Communication Services access key'
+  }
+}
+
+resource wechatToken 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: vault
+  name: 'WebhookTokens--wechat'
+  properties: {
+    value: wechatWebhookToken
+    contentType: 'WeChat webhook token'
+  }
+}
+
+resource bootstrap 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: vault
+  name: 'BootstrapSecret'
+  properties: {
+    value: bootstrapSecret
+    contentType: 'Bootstrap secret'
+  }
+}
+
+resource identitySecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, identityPrincipalId, secretsUserRoleId)
+  scope: vault
+  properties: {
+    principalId: identityPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretsUserRoleId)
+  }
+}
+
+resource userSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
+  name: guid(vault.id, userPrincipalId, secretsUserRoleId)
+  scope: vault
+  properties: {
+    principalId: userPrincipalId
+    principalType: 'User'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretsUserRoleId)
+  }
+}
+
+// Unversioned secret URIs: the app always resolves the latest version.
+output name string = vault.name
+output uri string = vault.properties.vaultUri
+output smsAccessKeyUri string = smsAccessKey.properties.secretUri
+output wechatTokenUri string = wechatToken.properties.secretUri
+output bootstrapUri string = bootstrap.properties.secretUri

@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# Starts and stops a private Azurite (the Azure Storage emulator) for tests and local runs.
+#
+#   scripts/azurite.sh start    start on three free loopback ports; stdout gets only
+#                               `export LOYALTY_TEST_STORAGE='...'` lines, so
+#                               `eval "$(scripts/azurite.sh start)"` works
+#   scripts/azurite.sh stop     stop it and remove its state
+#   scripts/azurite.sh status   print the running instance's exports, or exit 1
+#   scripts/azurite.sh connection-string
+#
+# State (pid, ports, connection string, log) lives in $AZURITE_STATE_DIR, default .azurite/
+# (git-ignored). Give each concurrent instance its own state dir.
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+state_dir="${AZURITE_STATE_DIR:-$repo_root/.azurite}"
+azurite_bin="$repo_root/node_modules/.bin/azurite"
+start_timeout_seconds="${AZURITE_START_TIMEOUT:-60}"
+
+# The well-known development account key Azurite ships with; not a secret.
+account_name="devstoreaccount1"
+account_key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+
+log() { echo "azurite.sh: $*" >&2; }
+
+is_running() {
+    [[ -f "$state_dir/pid" ]] && kill -0 "$(cat "$state_dir/pid")" 2>/dev/null
+}
+
+port_open() {
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+print_exports() {
+    echo "export LOYALTY_TEST_STORAGE='$(cat "$state_dir/connection-string")'"
+    echo "export AZURITE_PID=$(cat "$state_dir/pid")"
+}
+
+free_ports() {
+    # Bind all three at once so they are distinct; Azurite takes them a moment later.
+    python3 - <<'PY'
+import socket
+socks = [socket.socket() for _ in range(3)]
+for s in socks:
+    s.bind(("127.0.0.1", 0))
+print(" ".join(str(s.getsockname()[1]) for s in socks))
+for s in socks:
+    s.close()
+PY
+}
+
+stop_pid() {
+    local pid="$1"
+    kill -TERM "$pid" 2>/dev/null || return 0
+    for _ in $(seq 1 100); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    log "pid $pid ignored SIGTERM for 10 s; sending SIGKILL"
+    kill -KILL "$pid" 2>/dev/null || true
+}
+
+cmd_start() {
+    if is_running; then
+        log "already running (pid $(cat "$state_dir/pid")); state in $state_dir"
+        print_exports
+        return 0
+    fi
+    rm -rf "$state_dir"
+
+    if [[ ! -x "$azurite_bin" ]]; then
+        log "node_modules/.bin/azurite missing; running npm ci"
+        (cd "$repo_root" && npm ci --no-audit --no-fund >&2)
+    fi
+    if [[ ! -x "$azurite_bin" ]]; then
+        log "FAILED: $azurite_bin still missing after npm ci"
+        exit 1
+    fi
+
+    mkdir -p "$state_dir/workspace"
+    local blob_port queue_port table_port
+    read -r blob_port queue_port table_port < <(free_ports)
+
+    # Started directly (exec, not npx) so this PID is Azurite itself and one kill stops it.
+    # Azurite refuses --location together with --inMemoryPersistence, so it runs in the
+    # state dir's workspace instead: anything it might write stays out of the repo.
+    (cd "$state_dir/workspace" && exec nohup "$azurite_bin" \
+        --silent --inMemoryPersistence --skipApiVersionCheck --disableProductStyleUrl \
+        --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+        --blobPort "$blob_port" --queuePort "$queue_port" --tablePort "$table_port" \
+        >"$state_dir/azurite.log" 2>&1 </dev/null) &
+    local pid=$!
+    echo "$pid" >"$state_dir/pid"
+    echo "$blob_port $queue_port $table_port" >"$state_dir/ports"
+    local endpoint="http://127.0.0.1"
+    printf '%s' "DefaultEndpointsProtocol=http;AccountName=$account_name;AccountKey=$account_key;BlobEndpoint=$endpoint:$blob_port/$account_name;QueueEndpoint=$endpoint:$queue_port/$account_name;TableEndpoint=$endpoint:$table_port/$account_name;" \
+        >"$state_dir/connection-string"
+
+    local started=$SECONDS
+    local deadline=$((SECONDS + start_timeout_seconds))
+    while true; do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            log "FAILED: Azurite (pid $pid) exited during startup. Its log:"
+            cat "$state_dir/azurite.log" >&2
+            rm -rf "$state_dir"
+            exit 1
+        fi
+        if port_open "$blob_port" && port_open "$queue_port" && port_open "$table_port"; then
+            break
+        fi
+        if ((SECONDS >= deadline)); then
+            log "FAILED: Azurite did not open ports $blob_port/$queue_port/$table_port within ${start_timeout_seconds}s. Its log:"
+            cat "$state_dir/azurite.log" >&2
+            stop_pid "$pid"
+            rm -rf "$state_dir"
+            exit 1
+        fi
+        sleep 0.2
+    done
+
+    log "started pid $pid in $((SECONDS - started))s: blob $blob_port, queue $queue_port, table $table_port; state in $state_dir"
+    print_exports
+}
+
+cmd_stop() {
+    if [[ -f "$state_dir/pid" ]]; then
+        local pid
+        pid="$(cat "$state_dir/pid")"
+        stop_pid "$pid"
+        log "stopped pid $pid"
+    else
+        log "not running (no $state_dir/pid)"
+    fi
+    rm -rf "$state_dir"
+}
+
+cmd_status() {
+    if is_running; then
+        print_exports
+    else
+        log "not running"
+        return 1
+    fi
+}
+
+cmd_connection_string() {
+    is_running || { log "not running"; return 1; }
+    cat "$state_dir/connection-string"
+    echo
+}
+
+case "${1:-}" in
+    start) cmd_start ;;
+    stop) cmd_stop ;;
+    status) cmd_status ;;
+    connection-string) cmd_connection_string ;;
+    *)
+        echo "usage: $0 start|stop|status|connection-string" >&2
+        exit 2
+        ;;
+esac
