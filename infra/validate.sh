@@ -49,14 +49,18 @@ for module in infra/app/*.bicep; do
 done
 
 # 3. The parameters file must be JSON and name only parameters that main.bicep declares.
-if [[ -f "$work/main.json" ]]; then
-  declared="$(python3 -c 'import json,sys; print("\n".join(sorted(json.load(open(sys.argv[1]))["parameters"])))' "$work/main.json" 2>/dev/null || true)"
-  for p in $(python3 -c 'import json,sys; print("\n".join(sorted(json.load(open(sys.argv[1]))["parameters"])))' infra/main.parameters.json); do
-    if ! grep -qx "$p" <<<"$declared"; then
-      echo "infra/main.parameters.json: parameter '$p' is not declared in main.bicep" >&2
-      failed=1
-    fi
-  done
+if [[ -f "$work/main.json" ]] && command -v python3 >/dev/null 2>&1; then
+  if ! python3 - "$work/main.json" infra/main.parameters.json <<'PY' >&2; then
+import json, sys
+declared = set(json.load(open(sys.argv[1]))["parameters"])
+given = json.load(open(sys.argv[2]))["parameters"]
+unknown = sorted(set(given) - declared)
+for name in unknown:
+    print(f"infra/main.parameters.json: parameter '{name}' is not declared in main.bicep")
+sys.exit(1 if unknown else 0)
+PY
+    failed=1
+  fi
 fi
 
 if (( failed )); then
