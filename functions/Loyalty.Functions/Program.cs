@@ -1,6 +1,8 @@
+using Loyalty.Functions;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.Services.AddLoyaltyFunctions(builder.Configuration);
 builder.Build().Run();

@@ -13,6 +13,10 @@ public sealed record Error(ErrorKind Kind, string Code, string Message, IReadOnl
 
     public static Error Conflict(string code, string message) => new(ErrorKind.Conflict, code, message);
 
+    /// <summary>The request itself is malformed (unreadable JSON, wrong type, bad header): a 400.</summary>
+    public static Error BadRequest(string code, string message, string? field = null) =>
+        new(ErrorKind.BadRequest, code, message, field is null ? null : [new FieldError(field, code, message)]);
+
     public static Error Rule(string code, string message) => new(ErrorKind.BusinessRule, code, message);
 }
 
@@ -20,6 +24,7 @@ public sealed record FieldError(string Field, string Rule, string Message);
 
 public enum ErrorKind
 {
+    BadRequest,
     Validation,
     BusinessRule,
     NotFound,

@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+using Loyalty.Core.Common;
+using Microsoft.AspNetCore.Http;
+
+namespace Loyalty.Functions.Http;
+
+public static partial class Headers
+{
+    public const string IdempotencyKey = "Idempotency-Key";
+
+    /// <summary>The Idempotency-Key header: required for writes that have no natural business id.</summary>
+    public static Result<string> RequiredIdempotencyKey(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var key = request.Headers[IdempotencyKey].ToString();
+        if (string.IsNullOrEmpty(key))
+        {
+            return Error.BadRequest("idempotency-key-required", $"Send an {IdempotencyKey} header so a retry cannot apply this twice.", IdempotencyKey);
+        }
+
+        return KeyPattern().IsMatch(key)
+            ? key
+            : Error.BadRequest("idempotency-key-invalid", $"{IdempotencyKey} must be 1-200 printable ASCII characters.", IdempotencyKey);
+    }
+
+    [GeneratedRegex("^[\\x21-\\x7E]{1,200}$", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyPattern();
+}

@@ -1,0 +1,44 @@
+using Loyalty.Core.Common;
+using Microsoft.AspNetCore.Http;
+
+namespace Loyalty.Functions.Http;
+
+/// <summary>An RFC 7807 problem document. <c>type</c> and <c>code</c> are stable; <c>errors</c> names each field at fault and the rule it broke.</summary>
+public sealed record Problem(string Type, string Title, int Status, string Detail, string Code, string? Instance, IReadOnlyList<FieldError>? Errors)
+{
+    public const string ContentType = "application/problem+json";
+
+    public static ApiResult Result(Error error, HttpRequest? request = null)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var status = StatusFor(error);
+        var problem = new Problem($"urn:loyalty:problem:{error.Code}", TitleFor(error.Kind), status, error.Message, error.Code, request?.Path.Value, error.Fields);
+        return new ApiResult(status, problem, ContentType);
+    }
+
+    private static int StatusFor(Error error) => error.Kind switch
+    {
+        ErrorKind.BadRequest => StatusCodes.Status400BadRequest,
+        ErrorKind.Validation => StatusCodes.Status422UnprocessableEntity,
+        ErrorKind.BusinessRule => StatusCodes.Status422UnprocessableEntity,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
+        ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    private static string TitleFor(ErrorKind kind) => kind switch
+    {
+        ErrorKind.BadRequest => "Bad request",
+        ErrorKind.Validation => "Validation failed",
+        ErrorKind.BusinessRule => "Business rule violated",
+        ErrorKind.NotFound => "Not found",
+        ErrorKind.Conflict => "Conflict",
+        ErrorKind.Forbidden => "Forbidden",
+        ErrorKind.Unauthorized => "Unauthorized",
+        ErrorKind.TooManyRequests => "Too many requests",
+        _ => "Bad request",
+    };
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Loyalty.Core.Common;
+using Loyalty.Core.Ledger;
+using Microsoft.AspNetCore.Http;
+
+namespace Loyalty.Functions.Members;
+
+/// <summary>Reads <c>?type=earn,spend&amp;from=...&amp;to=...&amp;pageSize=50&amp;continuationToken=...</c>; a bad parameter is a 400 that names it.</summary>
+public static class LedgerQueryParser
+{
+    public const int MaxPageSize = 200;
+
+    public static Result<LedgerQuery> Parse(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var types = new HashSet<LedgerEntryType>();
+        foreach (var name in query["type"].SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (!Enum.TryParse<LedgerEntryType>(name, ignoreCase: true, out var type) || int.TryParse(name, out _))
+            {
+                return Error.BadRequest("invalid-query", $"type '{name}' is not one of: {string.Join(", ", Enum.GetNames<LedgerEntryType>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.", "type");
+            }
+
+            types.Add(type);
+        }
+
+        var from = ParseTime(query, "from");
+        if (!from.IsSuccess)
+        {
+            return from.Error;
+        }
+
+        var to = ParseTime(query, "to");
+        if (!to.IsSuccess)
+        {
+            return to.Error;
+        }
+
+        var pageSize = 50;
+        if (query.TryGetValue("pageSize", out var size) && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        {
+            return Error.BadRequest("invalid-query", $"pageSize must be a whole number from 1 to {MaxPageSize}.", "pageSize");
+        }
+
+        var token = query["continuationToken"].ToString();
+        return new LedgerQuery(types.Count == 0 ? null : types, from.Value, to.Value, pageSize, token.Length == 0 ? null : token);
+    }
+
+    private static Result<DateTimeOffset?> ParseTime(IQueryCollection query, string name)
+    {
+        var text = query[name].ToString();
+        if (text.Length == 0)
+        {
+            return Result<DateTimeOffset?>.Ok(null);
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+            ? Result<DateTimeOffset?>.Ok(value)
+            : Error.BadRequest("invalid-query", $"{name} must be an ISO 8601 date or time.", name);
+    }
+}

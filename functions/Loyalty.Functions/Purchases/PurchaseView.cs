@@ -1,0 +1,37 @@
+using Loyalty.Core.Purchases;
+
+namespace Loyalty.Functions.Purchases;
+
+/// <summary>What <c>GET /api/v1/purchases/{orderId}</c> shows.</summary>
+public sealed record PurchaseView(
+    string OrderId,
+    string MemberId,
+    PurchaseStatus Status,
+    long Points,
+    string? EntryId,
+    DateTimeOffset? AvailableAt,
+    string? Reason,
+    int? ProgramVersion,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? ProcessedAt,
+    string StatusUrl)
+{
+    public static PurchaseView From(PurchaseRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new(
+            record.Purchase.OrderId,
+            record.Purchase.MemberId,
+            record.Status,
+            record.Points,
+            record.EntryId,
+            record.AvailableAt,
+            record.Reason,
+            record.ProgramVersion,
+            record.ReceivedAt,
+            record.ProcessedAt,
+            StatusUrlFor(record.Purchase.OrderId));
+    }
+
+    public static string StatusUrlFor(string orderId) => $"/api/v1/purchases/{Uri.EscapeDataString(orderId)}";
+}

@@ -1,0 +1,23 @@
+using Azure.Storage.Queues;
+using Loyalty.Core.Purchases;
+using Loyalty.Infrastructure.Storage;
+
+namespace Loyalty.Infrastructure.Queues;
+
+/// <summary>The accrual queue on Azure Storage; the function app's <c>[QueueTrigger]</c> reads it (base64, the host's default encoding).</summary>
+public sealed class StorageAccrualQueue(QueueServiceClient service, StorageOptions options) : IAccrualQueue
+{
+    private readonly Lazy<Task<QueueClient>> _queue = new(async () =>
+    {
+        var client = service.GetQueueClient(options.AccrualQueueName);
+        await client.CreateIfNotExistsAsync();
+        return client;
+    });
+
+    public async Task EnqueueAsync(AccrualMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var queue = await _queue.Value;
+        await queue.SendMessageAsync(StorageJson.Serialize(message), cancellationToken);
+    }
+}

@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using Azure.Data.Tables;
+
+namespace Loyalty.Infrastructure.Storage;
+
+/// <summary>The app's tables, each created on first use.</summary>
+public sealed class LoyaltyTables(TableServiceClient service, StorageOptions options)
+{
+    public const string Ledger = "ledger";
+    public const string Tenants = "tenants";
+    public const string ApiKeys = "apikeys";
+    public const string Programs = "programs";
+    public const string Members = "members";
+    public const string Purchases = "purchases";
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();
+
+    public Task<TableClient> GetAsync(string name) =>
+        _tables.GetOrAdd(name, n => new Lazy<Task<TableClient>>(() => CreateAsync(n))).Value;
+
+    private async Task<TableClient> CreateAsync(string name)
+    {
+        var client = service.GetTableClient(options.TablePrefix + name);
+        await client.CreateIfNotExistsAsync();
+        return client;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Loyalty.Core.Ledger;
+using Loyalty.Core.Members;
+using Loyalty.Infrastructure.Storage;
+
+namespace Loyalty.Infrastructure.Tables;
+
+/// <summary>
+/// The ledger in Table Storage: one member is one partition, and every change is one entity-group transaction whose
+/// first action replaces the account row with If-Match on the ETag that was read. Any concurrent change makes the
+/// whole batch fail (412) and nothing of it is applied.
+/// </summary>
+public sealed class TableLedgerStore(LoyaltyTables tables) : ILedgerStore
+{
+    private const int AccountActionIndex = 0;
+    private const int IdempotencyActionIndex = 1;
+
+    public async Task<bool> CreateAccountAsync(MemberAccount account, IReadOnlyList<PointsLot> lots, IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var table = await tables.GetAsync(LoyaltyTables.Ledger);
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, LedgerRows.ToEntity(account)) };
+        actions.AddRange(lots.Select(l => new TableTransactionAction(TableTransactionActionType.Add, LedgerRows.ToEntity(account.Key, l))));
+        actions.AddRange(entries.Select(e => new TableTransactionAction(TableTransactionActionType.Add, LedgerRows.ToEntity(account.Key, e))));
+        try
+        {
+            await SubmitAsync(table, account.Key, actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex is null or AccountActionIndex)
+        {
+            return false;
+        }
+    }
+
+    public async Task<MemberLedgerState?> LoadAsync(MemberKey member, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var table = await tables.GetAsync(LoyaltyTables.Ledger);
+        var lotsTask = ReadLotsAsync(table, member, cancellationToken);
+        var account = await table.GetEntityIfExistsAsync<TableEntity>(member.PartitionKey, LedgerRows.AccountRowKey, cancellationToken: cancellationToken);
+        var lots = await lotsTask;
+        if (!account.HasValue || account.Value is null)
+        {
+            return null;
+        }
+
+        // Lots were read alongside the account; if they changed in between, the If-Match on commit catches it.
+        return new MemberLedgerState(LedgerRows.ToAccount(account.Value), lots, account.Value.ETag.ToString());
+    }
+
+    public async Task<IdempotencyRecord?> FindIdempotencyAsync(MemberKey member, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var table = await tables.GetAsync(LoyaltyTables.Ledger);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(member.PartitionKey, LedgerRows.IdempotencyRowKey(idempotencyKey), cancellationToken: cancellationToken);
+        return row.HasValue && row.Value is not null ? LedgerRows.ToIdempotency(row.Value) : null;
+    }
+
+    public async Task<CommitResult> CommitAsync(LedgerChangeSet changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var member = changes.Account.Key;
+        var table = await tables.GetAsync(LoyaltyTables.Ledger);
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, LedgerRows.ToEntity(changes.Account), new ETag(changes.ExpectedETag)),
+            new(TableTransactionActionType.Add, LedgerRows.ToEntity(member, changes.Idempotency)),
+        };
+        actions.AddRange(changes.Entries.Select(e => new TableTransactionAction(TableTransactionActionType.Add, LedgerRows.ToEntity(member, e))));
+        actions.AddRange(changes.UpsertLots.Select(l => new TableTransactionAction(TableTransactionActionType.UpsertReplace, LedgerRows.ToEntity(member, l))));
+        actions.AddRange(changes.DeleteLots.Select(l => new TableTransactionAction(TableTransactionActionType.Delete, LedgerRows.ToEntity(member, l), ETag.All)));
+        try
+        {
+            await SubmitAsync(table, member, actions, cancellationToken);
+            return CommitResult.Committed;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 412)
+        {
+            return CommitResult.Conflict;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex == IdempotencyActionIndex)
+        {
+            return CommitResult.DuplicateIdempotencyKey;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex is null)
+        {
+            // Without an index we cannot tell which row collided; re-reading resolves it either way.
+            return CommitResult.DuplicateIdempotencyKey;
+        }
+    }
+
+    public async Task<LedgerPage> QueryEntriesAsync(MemberKey member, LedgerQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(query);
+        var table = await tables.GetAsync(LoyaltyTables.Ledger);
+        var filter = new StringBuilder(TableClient.CreateQueryFilter($"PartitionKey eq {member.PartitionKey}"));
+        var lower = query.To is { } to ? $"{LedgerRows.EntryPrefix}{LedgerRows.InvertedTicks(to.AddTicks(-1))}" : LedgerRows.EntryPrefix;
+        var upper = query.From is { } from ? $"{LedgerRows.EntryPrefix}{LedgerRows.InvertedTicks(from.AddTicks(-1))}" : LedgerRows.PrefixEnd(LedgerRows.EntryPrefix);
+        filter.Append(TableClient.CreateQueryFilter($" and RowKey ge {lower} and RowKey lt {upper}"));
+        if (query.Types is { Count: > 0 } types)
+        {
+            filter.Append(" and (").Append(string.Join(" or ", types.Select(t => TableClient.CreateQueryFilter($"Type eq {t.ToString()}")))).Append(')');
+        }
+
+        var pages = table.QueryAsync<TableEntity>(filter.ToString(), query.PageSize, cancellationToken: cancellationToken)
+            .AsPages(ContinuationTokens.Decode(query.ContinuationToken, member.PartitionKey), query.PageSize);
+        await foreach (var page in pages)
+        {
+            return new LedgerPage([.. page.Values.Select(LedgerRows.ToEntry)], ContinuationTokens.Encode(page.ContinuationToken));
+        }
+
+        return new LedgerPage([], null);
+    }
+
+    /// <summary>Azure rejects a batch that spans partitions; Azurite does not. The guard makes the rule hold everywhere.</summary>
+    internal static void EnsureSinglePartition(MemberKey member, IReadOnlyList<TableTransactionAction> actions)
+    {
+        if (actions.Count > LedgerChangeSet.MaxRows)
+        {
+            throw new InvalidOperationException($"A batch holds at most {LedgerChangeSet.MaxRows} rows; this one has {actions.Count}.");
+        }
+
+        var stray = actions.FirstOrDefault(a => a.Entity.PartitionKey != member.PartitionKey);
+        if (stray is not null)
+        {
+            throw new InvalidOperationException($"A batch for partition '{member.PartitionKey}' contains a row of partition '{stray.Entity.PartitionKey}'.");
+        }
+    }
+
+    private static async Task SubmitAsync(TableClient table, MemberKey member, List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        EnsureSinglePartition(member, actions);
+        await table.SubmitTransactionAsync(actions, cancellationToken);
+    }
+
+    private static async Task<List<PointsLot>> ReadLotsAsync(TableClient table, MemberKey member, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {member.PartitionKey} and RowKey ge {LedgerRows.LotPrefix} and RowKey lt {LedgerRows.PrefixEnd(LedgerRows.LotPrefix)}");
+        var lots = new List<PointsLot>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            lots.Add(LedgerRows.ToLot(row));
+        }
+
+        return lots;
+    }
+}
