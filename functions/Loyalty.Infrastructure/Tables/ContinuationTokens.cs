@@ -3,23 +3,14 @@ using Loyalty.Core.Common;
 
 namespace Loyalty.Infrastructure.Tables;
 
-/// <summary>Table continuation tokens, made opaque for API clients (base64url). A token the client altered decodes to an error, never to another member's rows: every query is also filtered by partition.</summary>
+/// <summary>
+/// Table continuation tokens, made opaque for API clients (base64url). A malformed token is a client error; an
+/// altered one can never reach another member's rows, because every query is also filtered by its partition.
+/// </summary>
 public static class ContinuationTokens
 {
     public static string? Encode(string? token) =>
         token is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(token)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    /// <summary>Decodes a token and checks it continues within <paramref name="partitionKey"/> (our queries never leave one partition).</summary>
-    public static string? Decode(string? token, string partitionKey)
-    {
-        var decoded = Decode(token);
-        if (decoded is not null && !decoded.StartsWith(partitionKey + " ", StringComparison.Ordinal))
-        {
-            throw new InvalidContinuationTokenException();
-        }
-
-        return decoded;
-    }
 
     public static string? Decode(string? token)
     {
@@ -32,7 +23,10 @@ public static class ContinuationTokens
         base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
         try
         {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+
+            // The SDK's form is "{next partition key} {next row key}"; anything else was not issued by us.
+            return decoded.Count(c => c == ' ') == 1 ? decoded : throw new InvalidContinuationTokenException();
         }
         catch (FormatException ex)
         {

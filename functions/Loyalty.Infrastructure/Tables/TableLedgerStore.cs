@@ -1,6 +1,7 @@
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
+using Loyalty.Core.Common;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
 using Loyalty.Infrastructure.Storage;
@@ -39,15 +40,16 @@ public sealed class TableLedgerStore(LoyaltyTables tables) : ILedgerStore
     {
         ArgumentNullException.ThrowIfNull(member);
         var table = await tables.GetAsync(LoyaltyTables.Ledger);
-        var lotsTask = ReadLotsAsync(table, member, cancellationToken);
         var account = await table.GetEntityIfExistsAsync<TableEntity>(member.PartitionKey, LedgerRows.AccountRowKey, cancellationToken: cancellationToken);
-        var lots = await lotsTask;
         if (!account.HasValue || account.Value is null)
         {
             return null;
         }
 
-        // Lots were read alongside the account; if they changed in between, the If-Match on commit catches it.
+        // Lots must be read AFTER the account: every change to lots also changes the account row, so a change
+        // landing after this ETag was read fails the later If-Match. Read in the other order (or in parallel), a
+        // commit in between would pair old lots with a new ETag and let two spends use the same points.
+        var lots = await ReadLotsAsync(table, member, cancellationToken);
         return new MemberLedgerState(LedgerRows.ToAccount(account.Value), lots, account.Value.ETag.ToString());
     }
 
@@ -107,10 +109,17 @@ public sealed class TableLedgerStore(LoyaltyTables tables) : ILedgerStore
         }
 
         var pages = table.QueryAsync<TableEntity>(filter.ToString(), query.PageSize, cancellationToken: cancellationToken)
-            .AsPages(ContinuationTokens.Decode(query.ContinuationToken, member.PartitionKey), query.PageSize);
-        await foreach (var page in pages)
+            .AsPages(ContinuationTokens.Decode(query.ContinuationToken), query.PageSize);
+        try
         {
-            return new LedgerPage([.. page.Values.Select(LedgerRows.ToEntry)], ContinuationTokens.Encode(page.ContinuationToken));
+            await foreach (var page in pages)
+            {
+                return new LedgerPage([.. page.Values.Select(LedgerRows.ToEntry)], ContinuationTokens.Encode(page.ContinuationToken));
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 400 && query.ContinuationToken is not null)
+        {
+            throw new InvalidContinuationTokenException(ex);
         }
 
         return new LedgerPage([], null);
