@@ -95,7 +95,14 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
             return MemberNotFound(key);
         }
 
-        return await ledger.QueryEntriesAsync(key, query, cancellationToken);
+        try
+        {
+            return await ledger.QueryEntriesAsync(key, query, cancellationToken);
+        }
+        catch (InvalidContinuationTokenException)
+        {
+            return Error.BadRequest("invalid-continuation-token", "continuationToken was not issued by this API for this query.", "continuationToken");
+        }
     }
 
     private static bool SameRegistration(MemberAccount account, string? phoneHash, string? name) =>
