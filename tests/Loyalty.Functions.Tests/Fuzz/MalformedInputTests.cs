@@ -1,0 +1,120 @@
+using System.Text;
+using CsCheck;
+using Loyalty.Functions.Members;
+using Loyalty.Functions.Programs;
+using Loyalty.Functions.Purchases;
+using Loyalty.Functions.Tenants;
+using Loyalty.Functions.Tests.Support;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using static Loyalty.Functions.Tests.Support.FunctionsHost;
+
+namespace Loyalty.Functions.Tests.Fuzz;
+
+/// <summary>Every write endpoint fed malformed bodies: always a 4xx problem document, never a 500, never partial state.</summary>
+public sealed class MalformedInputTests(FunctionsHost host) : IClassFixture<FunctionsHost>
+{
+    private static readonly string[] Classics =
+    [
+        string.Empty, "null", "[]", "{", "}", "123", "\"text\"", "true", "{\"a\":", "{'single':'quotes'}", "{\"memberId\":}",
+        "{\"memberId\":\"m\",}", "{\"cashPaid\":1e400}", "{\"pointsPaid\":99999999999999999999999}", "{\"delta\":1.5}",
+        "{\"lines\":[null]}", "{\"lines\":{}}", "{\"orderId\":[\"x\"]}", "{\"occurredAt\":\"yesterday\"}", "{\"scope\":\"root\"}",
+        "{\"expiry\":{\"mode\":7}}", new string('[', 5000), "{\"name\":\"\\ud800\"}", "{\"memberId\":\"\u0000\"}", "{/*c*/}",
+        "{\"memberId\":\"" + new string('x', 2_000_000) + "\"}",
+    ];
+
+    private static readonly Gen<string> RandomJsonish = Gen.OneOf(
+        Gen.String[Gen.Char["{}[]\":,0123456789.-eEtrufalsn \\abcxyz"], 0, 80],
+        Gen.String.Select(s => "{\"memberId\":" + s + "}"),
+        Gen.Select(Gen.String[Gen.Char.AlphaNumeric, 1, 12], Gen.String, (k, v) => $"{{\"{k}\":\"{v}\"}}"));
+
+    private List<(string Name, Func<HttpRequest, Task<IActionResult>> Call, string Key)> Endpoints(TenantKeys tenant)
+    {
+        var members = host.Function<MemberFunctions>();
+        var purchases = host.Function<PurchaseFunctions>();
+        var programs = host.Function<ProgramFunctions>();
+        var tenants = host.Function<TenantFunctions>();
+        return
+        [
+            ("register", r => members.Register(r, CancellationToken.None), tenant.Pos),
+            ("adjust", r => members.Adjust(r, "fuzz-member", CancellationToken.None), tenant.Admin),
+            ("purchase", r => purchases.Submit(r, CancellationToken.None), tenant.Pos),
+            ("program", r => programs.Put(r, CancellationToken.None), tenant.Admin),
+            ("key", r => tenants.CreateKey(r, CancellationToken.None), tenant.Admin),
+            ("tenant", r => tenants.CreateTenant(r, CancellationToken.None), tenant.Admin),
+        ];
+    }
+
+    private static HttpRequest RawRequest(string body, string apiKey, string? contentType = "application/json")
+    {
+        var request = Request("POST", "/api/v1/fuzz", apiKey: apiKey, headers: new Dictionary<string, string>
+        {
+            ["Idempotency-Key"] = "fuzz-" + Guid.NewGuid().ToString("N"),
+            ["X-Bootstrap-Secret"] = BootstrapSecret,
+        });
+        request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
+        request.ContentType = contentType;
+        return request;
+    }
+
+    private static async Task AssertClientErrorAsync(string endpoint, string body, HttpRequest request, Func<HttpRequest, Task<IActionResult>> call)
+    {
+        var response = await CallAsync(request, call);
+        var shown = body.Length > 60 ? body[..60] + "..." : body;
+        Assert.True(response.Status is >= 400 and < 500, $"{endpoint} answered {response.Status} to {shown}");
+        Assert.StartsWith("application/problem+json", response.ContentType, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", response.Json.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Classic_malformed_bodies_get_a_problem_document_and_change_nothing()
+    {
+        var tenant = await host.NewTenantAsync();
+        await CallAsync(Request("POST", "/api/v1/members", new { memberId = "fuzz-member" }, tenant.Pos), r => host.Function<MemberFunctions>().Register(r, CancellationToken.None));
+        foreach (var (name, call, key) in Endpoints(tenant))
+        {
+            foreach (var body in Classics)
+            {
+                await AssertClientErrorAsync(name, body, RawRequest(body, key), call);
+            }
+
+            await AssertClientErrorAsync(name, "<xml/>", RawRequest("<xml/>", key, "application/xml"), call);
+        }
+
+        await AssertNothingChangedAsync(tenant);
+    }
+
+    [Fact]
+    public async Task Random_bodies_never_produce_a_server_error()
+    {
+        var tenant = await host.NewTenantAsync();
+        var endpoints = Endpoints(tenant);
+        await RandomJsonish.SampleAsync(
+            async body =>
+            {
+                foreach (var (name, call, key) in endpoints)
+                {
+                    var response = await CallAsync(RawRequest(body, key), call);
+                    Assert.True(response.Status < 500, $"{name} answered {response.Status} to {body}");
+                }
+            },
+            iter: 150,
+            threads: 1);
+
+        await AssertNothingChangedAsync(tenant);
+    }
+
+    private async Task AssertNothingChangedAsync(TenantKeys tenant)
+    {
+        var member = await CallAsync(Request("GET", "/api/v1/members/fuzz-member/ledger", apiKey: tenant.Pos), r => host.Function<MemberFunctions>().Ledger(r, "fuzz-member", CancellationToken.None));
+        var program = await CallAsync(Request("GET", "/api/v1/program", apiKey: tenant.Pos), r => host.Function<ProgramFunctions>().Get(r, CancellationToken.None));
+        Assert.True(member.Status is 200 or 404);
+        if (member.Status == 200)
+        {
+            Assert.Empty(member.Json["entries"]!.AsArray());
+        }
+
+        Assert.Equal(0, program.Json["version"]!.GetValue<int>());
+        Assert.True(!(await host.Queue.ExistsAsync()).Value || (await host.Queue.PeekMessageAsync()).Value is null, "a malformed purchase was queued");
+    }
+}

@@ -1,0 +1,85 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Loyalty.Functions.Members;
+
+namespace Loyalty.Functions.Tests.Metadata;
+
+/// <summary>The build's functions.metadata is what the Functions host reads: it must declare every route and trigger as intended.</summary>
+public sealed class FunctionMetadataTests
+{
+    private static readonly Dictionary<string, string> Expected = new()
+    {
+        ["CreateTenant"] = "http POST v1/admin/tenants",
+        ["CreateApiKey"] = "http POST v1/keys",
+        ["ListApiKeys"] = "http GET v1/keys",
+        ["RevokeApiKey"] = "http DELETE v1/keys/{keyId}",
+        ["RegisterMember"] = "http POST v1/members",
+        ["GetMember"] = "http GET v1/members/{memberId}",
+        ["GetMemberLedger"] = "http GET v1/members/{memberId}/ledger",
+        ["GetMemberLots"] = "http GET v1/members/{memberId}/lots",
+        ["AdjustMemberPoints"] = "http POST v1/members/{memberId}/adjustments",
+        ["GetProgram"] = "http GET v1/program",
+        ["PutProgram"] = "http PUT v1/program",
+        ["SubmitPurchase"] = "http POST v1/purchases",
+        ["GetPurchase"] = "http GET v1/purchases/{orderId}",
+        ["ProcessAccrual"] = "queue %AccrualQueueName% LoyaltyStorage",
+        ["AccrualPoison"] = "queue %AccrualQueueName%-poison LoyaltyStorage",
+    };
+
+    public static JsonArray ReadMetadata()
+    {
+        var functionsAssembly = typeof(MemberFunctions).Assembly;
+        var configuration = typeof(FunctionMetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "LoyaltyFunctions.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.NotNull(root);
+        var path = Path.Combine(root.FullName, "functions", "Loyalty.Functions", "bin", configuration, "net10.0", "functions.metadata");
+        Assert.True(File.Exists(path), $"functions.metadata not found at {path}; build {functionsAssembly.GetName().Name} first.");
+        return JsonNode.Parse(File.ReadAllText(path))!.AsArray();
+    }
+
+    public static string Describe(JsonNode function)
+    {
+        var trigger = function["bindings"]!.AsArray().Single(b => b!["type"]!.GetValue<string>().EndsWith("Trigger", StringComparison.Ordinal))!;
+        return trigger["type"]!.GetValue<string>() switch
+        {
+            "httpTrigger" => $"http {string.Join(',', trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>().ToUpperInvariant()))} {trigger["route"]}",
+            "queueTrigger" => $"queue {trigger["queueName"]} {trigger["connection"]}",
+            "timerTrigger" => $"timer {trigger["schedule"]}",
+            var other => other,
+        };
+    }
+
+    [Fact]
+    public void Every_function_declares_its_route_or_trigger_as_intended()
+    {
+        var declared = ReadMetadata().ToDictionary(f => f!["name"]!.GetValue<string>(), f => Describe(f!));
+
+        Assert.Equal(Expected.OrderBy(p => p.Key), declared.OrderBy(p => p.Key));
+    }
+
+    [Fact]
+    public void Every_http_function_is_behind_a_function_key_at_the_edge()
+    {
+        var levels = ReadMetadata()
+            .SelectMany(f => f!["bindings"]!.AsArray())
+            .Where(b => b!["type"]!.GetValue<string>() == "httpTrigger")
+            .Select(b => b!["authLevel"]!.GetValue<string>())
+            .Distinct();
+
+        Assert.Equal(["Function"], levels);
+    }
+
+    [Fact]
+    public void Routes_are_versioned_and_unique_per_method()
+    {
+        var http = ReadMetadata().Select(f => Describe(f!)).Where(d => d.StartsWith("http ", StringComparison.Ordinal)).ToList();
+
+        Assert.All(http, d => Assert.Contains(" v1/", d, StringComparison.Ordinal));
+        Assert.Equal(http.Count, http.Distinct().Count());
+    }
+}
