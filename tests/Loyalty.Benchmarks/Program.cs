@@ -1,1 +1,71 @@
-Console.WriteLine("benchmarks: not yet written");
+using System.Globalization;
+using Azure.Data.Tables;
+using Loyalty.Benchmarks;
+using Loyalty.Core.Earning;
+using Loyalty.Core.Ledger;
+using Loyalty.Core.Ledger.Commands;
+using Loyalty.Core.Members;
+using Loyalty.Core.Programs;
+using Loyalty.Core.Purchases;
+using Loyalty.Infrastructure.Storage;
+using Loyalty.Infrastructure.Tables;
+using Loyalty.Testing;
+
+// Measures, in one run against Azurite: (a) the raw floor of Table Storage — one point read plus one 4-entity batch
+// on a fresh partition; (b) purchase accrual through the ledger store (idempotency read, account read, lots query,
+// rules, one batch); (c) balance reads. Usage: dotnet run -c Release --project tests/Loyalty.Benchmarks [-- operations]
+var operations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
+var azurite = new AzuriteFixture();
+await azurite.InitializeAsync();
+try
+{
+    var service = azurite.CreateTableServiceClient();
+    var options = new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = azurite.UniqueName("bench") };
+    var tables = new LoyaltyTables(service, options);
+    var store = new TableLedgerStore(tables);
+    var ledger = new LedgerService(store, TimeProvider.System);
+    var raw = await tables.GetAsync("raw");
+    var rules = new ProgramRules();
+    var zone = rules.Zone();
+    var members = Enumerable.Range(0, operations).Select(i => new MemberKey("bench", $"m{i}")).ToArray();
+    foreach (var member in members)
+    {
+        await store.CreateAccountAsync(new MemberAccount { Key = member, RegisteredAt = DateTimeOffset.UtcNow }, [], [], CancellationToken.None);
+    }
+
+    var bench = new Bench(operations);
+    await bench.RunAsync("warm-up", async i => await raw.GetEntityIfExistsAsync<TableEntity>($"warm{i}", "x"));
+
+    var floor = await bench.RunAsync("(a) raw floor: point read + 4-entity batch", async i =>
+    {
+        var partition = $"raw{i}";
+        await raw.GetEntityIfExistsAsync<TableEntity>(partition, "account");
+        await raw.SubmitTransactionAsync(Enumerable.Range(0, 4).Select(r => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, $"r{r}") { ["V"] = r })));
+    });
+
+    var accrual = await bench.RunAsync("(b) purchase accrual through the ledger store", async i =>
+    {
+        var purchase = new Purchase($"o{i}", members[i].MemberId, "s1", [new PurchaseLine("sku", "food", 1, 128.50m)], 128.50m, 0, DateTimeOffset.UtcNow);
+        var earned = EarningCalculator.Calculate(purchase, rules);
+        var request = new EarnRequest(earned.Points, rules.Expiry.ExpiresAt(DateTimeOffset.UtcNow, zone), "purchase", purchase.OrderId, earned.Explanation) { Mergeable = false };
+        var result = await ledger.ExecuteAsync(members[i], new EarnPoints(IdempotencyKeys.Purchase(purchase.OrderId), request), CancellationToken.None);
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException(result.Error.Message);
+        }
+    });
+
+    var reads = await bench.RunAsync("(c) balance read (account + lots)", async i =>
+    {
+        var state = await store.LoadAsync(members[i], CancellationToken.None) ?? throw new InvalidOperationException("missing member");
+        _ = MemberSummary.From(state, DateTimeOffset.UtcNow);
+    });
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio b/a: {accrual / floor:0.00} (accrual throughput as a share of the raw floor)"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; Azurite in-memory, one sequential client"));
+    _ = reads;
+}
+finally
+{
+    await azurite.DisposeAsync();
+}
