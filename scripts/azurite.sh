@@ -84,8 +84,10 @@ cmd_start() {
     # Started directly (exec, not npx) so this PID is Azurite itself and one kill stops it.
     # Azurite refuses --location together with --inMemoryPersistence, so it runs in the
     # state dir's workspace instead: anything it might write stays out of the repo.
+    # Without --disableTelemetry it dials the cloud metadata endpoint, and those connections
+    # keep it alive for long after SIGTERM.
     (cd "$state_dir/workspace" && exec nohup "$azurite_bin" \
-        --silent --inMemoryPersistence --skipApiVersionCheck --disableProductStyleUrl \
+        --silent --inMemoryPersistence --skipApiVersionCheck --disableProductStyleUrl --disableTelemetry \
         --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
         --blobPort "$blob_port" --queuePort "$queue_port" --tablePort "$table_port" \
         >"$state_dir/azurite.log" 2>&1 </dev/null) &

@@ -11,8 +11,9 @@ namespace Loyalty.Testing;
 /// <remarks>
 /// When <c>LOYALTY_TEST_STORAGE</c> is set (scripts/test.sh sets it), that account is used and
 /// nothing is started. Otherwise the first fixture in the test assembly starts Azurite from the
-/// repository's node_modules (running <c>npm ci</c> if needed); every fixture alive at the same
-/// time shares that one process, and the last one disposed kills it. Classes run in parallel, so
+/// repository's node_modules (running <c>npm ci</c> if needed); all fixtures in the test process
+/// share that one process, killed a few seconds after the last one is disposed (or when the test
+/// process exits), so consecutive classes do not restart it. Classes run in parallel, so
 /// each isolates its data with <see cref="UniqueName"/> rather than sharing tables or queues.
 /// If Azurite cannot start, <see cref="InitializeAsync"/> throws: the tests fail, they never skip.
 /// </remarks>

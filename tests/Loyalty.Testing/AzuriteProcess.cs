@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -46,8 +47,10 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         foreach (var argument in new[]
         {
             "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl",
+            // Telemetry dials the cloud metadata endpoint and slows every start and stop.
+            "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-            "--blobPort", blobPort.ToString(), "--queuePort", queuePort.ToString(), "--tablePort", tablePort.ToString(),
+            "--blobPort", Invariant(blobPort), "--queuePort", Invariant(queuePort), "--tablePort", Invariant(tablePort),
         })
         {
             startInfo.ArgumentList.Add(argument);
@@ -103,6 +106,17 @@ internal sealed class AzuriteProcess : IAsyncDisposable
             }
         }
         _process.Dispose();
+        DeleteWorkspace();
+    }
+
+    private void OnProcessExit(object? sender, EventArgs e)
+    {
+        Kill();
+        DeleteWorkspace();
+    }
+
+    private void DeleteWorkspace()
+    {
         try
         {
             Directory.Delete(_workspace, recursive: true);
@@ -112,8 +126,6 @@ internal sealed class AzuriteProcess : IAsyncDisposable
             // A leftover empty temp folder is harmless.
         }
     }
-
-    private void OnProcessExit(object? sender, EventArgs e) => Kill();
 
     private void Kill()
     {
@@ -127,6 +139,8 @@ internal sealed class AzuriteProcess : IAsyncDisposable
             // Already gone.
         }
     }
+
+    private static string Invariant(int port) => port.ToString(CultureInfo.InvariantCulture);
 
     private static (int Blob, int Queue, int Table) FreePorts()
     {
@@ -153,6 +167,7 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                process.WaitForExit(); // drains the redirected output, so the message below has it all
                 throw new InvalidOperationException(
                     $"Cannot start Azurite: it exited with code {process.ExitCode} during startup. Its output:{Environment.NewLine}{output}");
             }

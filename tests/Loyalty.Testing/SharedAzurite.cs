@@ -1,14 +1,18 @@
 namespace Loyalty.Testing;
 
 /// <summary>
-/// One Azurite per test process, leased by the fixtures alive at a time; the last release stops it.
+/// One Azurite per test process, leased by the fixtures alive at a time. After the last release
+/// it lingers a moment, so the next test class reuses it instead of paying for a restart; the
+/// test process's exit stops it at the latest.
 /// </summary>
 internal static class SharedAzurite
 {
+    private static readonly TimeSpan Linger = TimeSpan.FromSeconds(3);
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static AzuriteProcess? _process;
     private static Exception? _startFailure;
     private static int _leases;
+    private static int _releases;
 
     public static async Task<string> AcquireAsync()
     {
@@ -43,10 +47,30 @@ internal static class SharedAzurite
 
     public static async Task ReleaseAsync()
     {
+        int release;
         await Gate.WaitAsync();
         try
         {
             if (--_leases > 0 || _process is null)
+                return;
+            release = ++_releases;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+
+        _ = StopUnlessReusedAsync(release);
+    }
+
+    private static async Task StopUnlessReusedAsync(int release)
+    {
+        await Task.Delay(Linger);
+        await Gate.WaitAsync();
+        try
+        {
+            // Leased again, or released again later (that release's own timer decides).
+            if (_leases > 0 || release != _releases || _process is null)
                 return;
 
             await _process.DisposeAsync();
