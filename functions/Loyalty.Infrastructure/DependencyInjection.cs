@@ -2,11 +2,14 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Queues;
+using Loyalty.Core.Activities;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
 using Loyalty.Core.Purchases;
+using Loyalty.Core.Refunds;
 using Loyalty.Core.Tenants;
+using Loyalty.Core.Webhooks;
 using Loyalty.Infrastructure.Queues;
 using Loyalty.Infrastructure.Storage;
 using Loyalty.Infrastructure.Tables;
@@ -40,6 +43,9 @@ public static class DependencyInjection
         services.AddSingleton<IProgramStore, TableProgramStore>();
         services.AddSingleton<IMemberDirectory, TableMemberDirectory>();
         services.AddSingleton<IPurchaseStore, TablePurchaseStore>();
+        services.AddSingleton<IRefundStore, TableRefundStore>();
+        services.AddSingleton<IWebhookChannelStore, TableWebhookChannelStore>();
+        services.AddSingleton<INonceStore, TableNonceStore>();
         services.AddSingleton<IAccrualQueue, StorageAccrualQueue>();
         services.AddSingleton(new PhoneHashKey(ReadPhoneHashKey(configuration)));
         services.AddSingleton<LedgerService>(sp => new LedgerService(sp.GetRequiredService<ILedgerStore>(), sp.GetRequiredService<TimeProvider>()));
@@ -48,6 +54,9 @@ public static class DependencyInjection
         services.AddSingleton<MemberService>();
         services.AddSingleton<AdjustmentService>();
         services.AddSingleton<PurchaseService>();
+        services.AddSingleton<RefundService>();
+        services.AddSingleton<ActivityService>();
+        services.AddSingleton<WebhookService>();
         return services;
     }
 

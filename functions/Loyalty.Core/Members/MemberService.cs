@@ -80,7 +80,7 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
 
     public async Task<Result<MemberSummary>> GetAsync(MemberKey key, CancellationToken cancellationToken)
     {
-        var state = await ledger.LoadAsync(key, cancellationToken);
+        var state = await LoadAsync(key, cancellationToken);
         if (state is null)
         {
             return MemberNotFound(key);
@@ -92,7 +92,7 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
 
     public async Task<Result<IReadOnlyList<PointsLot>>> GetLotsAsync(MemberKey key, CancellationToken cancellationToken)
     {
-        var state = await ledger.LoadAsync(key, cancellationToken);
+        var state = await LoadAsync(key, cancellationToken);
         if (state is null)
         {
             return MemberNotFound(key);
@@ -104,7 +104,7 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
 
     public async Task<Result<LedgerPage>> GetLedgerAsync(MemberKey key, LedgerQuery query, CancellationToken cancellationToken)
     {
-        if (await ledger.LoadAsync(key, cancellationToken) is null)
+        if (await LoadAsync(key, cancellationToken) is null)
         {
             return MemberNotFound(key);
         }
@@ -139,6 +139,10 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
 
         return opening;
     }
+
+    /// <summary>An id that could never have been registered is simply not found (and never reaches storage as a key).</summary>
+    private Task<MemberLedgerState?> LoadAsync(MemberKey key, CancellationToken cancellationToken) =>
+        MemberKey.IsValidMemberId(key.MemberId) ? ledger.LoadAsync(key, cancellationToken) : Task.FromResult<MemberLedgerState?>(null);
 
     private static bool SameRegistration(MemberAccount account, string? phoneHash, string? name, DateOnly? birthday) =>
         account.PhoneHash == phoneHash && account.Name == name && account.Birthday == birthday;
