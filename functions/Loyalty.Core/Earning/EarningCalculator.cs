@@ -28,6 +28,7 @@ public static class EarningCalculator
         var cashRatio = total == 0 ? 0 : Math.Min(1m, purchase.CashPaid / total);
 
         var extraByCampaign = campaigns.ToDictionary(c => c.Id, _ => 0m);
+        var covered = new HashSet<string>();
         var lineResults = new List<LineEarning>();
         var ruleValue = 0m;
         var qualifyingCash = 0m;
@@ -47,16 +48,22 @@ public static class EarningCalculator
             var value = basePoints * multiplier;
             ruleValue += value;
             var applied = ApplyCampaigns(line, value, campaigns, earning.CampaignStacking, extraByCampaign);
+            if (cash > 0)
+            {
+                covered.UnionWith(campaigns.Where(c => c.CoversCategory(line.Category)).Select(c => c.Id));
+            }
+
             lineResults.Add(new LineEarning(i, line.Sku, line.Category, line.Amount, cash, false, basePoints, multiplier, applied, Explain(cash, basePoints, multiplier, applied)));
         }
 
-        var campaignResults = campaigns.Select(c => CapCampaign(c, extraByCampaign[c.Id])).Where(c => c.Points > 0).ToList();
+        // Flat bonuses need something that earns: an order of excluded goods only gets nothing at all.
+        var campaignResults = campaigns.Where(c => covered.Contains(c.Id)).Select(c => CapCampaign(c, extraByCampaign[c.Id])).Where(c => c.Points > 0).ToList();
         var birthday = context.BirthdayApplies ? earning.Birthday : null;
         var birthdayMultiplier = birthday?.Multiplier ?? 1m;
         var tierMultiplier = rules.Tiers.Levels.FirstOrDefault(l => l.Name == context.Tier)?.EarnMultiplier ?? 1m;
         var multiplied = (ruleValue + campaignResults.Sum(c => c.Points)) * birthdayMultiplier * tierMultiplier;
         var ladder = earning.Ladder.Where(s => qualifyingCash >= s.MinAmount).OrderByDescending(s => s.MinAmount).FirstOrDefault()?.Points ?? 0;
-        var birthdayBonus = birthday?.BonusPoints ?? 0;
+        var birthdayBonus = qualifyingCash > 0 ? birthday?.BonusPoints ?? 0 : 0;
         var points = (long)Math.Floor(multiplied) + ladder + birthdayBonus;
         var capped = earning.MaxPointsPerOrder > 0 && points > earning.MaxPointsPerOrder;
         points = Math.Max(0, capped ? earning.MaxPointsPerOrder : points);
