@@ -1,12 +1,13 @@
 using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Storage.Queues;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
 using Loyalty.Core.Purchases;
 using Loyalty.Core.Tenants;
+using Loyalty.Infrastructure.Events;
+using Loyalty.Infrastructure.Identity;
 using Loyalty.Infrastructure.Queues;
 using Loyalty.Infrastructure.Storage;
 using Loyalty.Infrastructure.Tables;
@@ -26,7 +27,7 @@ public static class DependencyInjection
         var options = ReadStorageOptions(configuration);
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
-        var credential = new Lazy<TokenCredential>(() => CreateCredential(options.ClientId));
+        var credential = new Lazy<TokenCredential>(() => ConnectionCredential.Create(options.ClientId, options.Credential));
         services.AddSingleton(_ => options.ConnectionString is { } cs
             ? new TableServiceClient(cs)
             : new TableServiceClient(options.TableServiceUri ?? throw MissingSetting("tableServiceUri"), credential.Value));
@@ -41,6 +42,7 @@ public static class DependencyInjection
         services.AddSingleton<IMemberDirectory, TableMemberDirectory>();
         services.AddSingleton<IPurchaseStore, TablePurchaseStore>();
         services.AddSingleton<IAccrualQueue, StorageAccrualQueue>();
+        services.AddLoyaltyEvents(configuration);
         services.AddSingleton(new PhoneHashKey(ReadPhoneHashKey(configuration)));
         services.AddSingleton<LedgerService>(sp => new LedgerService(sp.GetRequiredService<ILedgerStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ProgramService>();
@@ -59,18 +61,21 @@ public static class DependencyInjection
         return new StorageOptions
         {
             ConnectionString = string.IsNullOrWhiteSpace(connectionString) ? null : connectionString,
-            TableServiceUri = section["tableServiceUri"] is { Length: > 0 } t ? new Uri(t) : null,
-            QueueServiceUri = section["queueServiceUri"] is { Length: > 0 } q ? new Uri(q) : null,
+            TableServiceUri = ServiceUri(section, "tableServiceUri"),
+            QueueServiceUri = ServiceUri(section, "queueServiceUri"),
             ClientId = section["clientId"],
+            Credential = section["credential"],
             TablePrefix = configuration["Storage:TablePrefix"] ?? string.Empty,
             AccrualQueueName = configuration["AccrualQueueName"] ?? "accrual",
         };
     }
 
-    private static TokenCredential CreateCredential(string? clientId) =>
-        string.IsNullOrEmpty(clientId)
-            ? new DefaultAzureCredential()
-            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+    private static Uri? ServiceUri(IConfigurationSection section, string name) =>
+        section[name] is not { Length: > 0 } value
+            ? null
+            : Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+                ? uri
+                : throw new InvalidOperationException($"'{StorageConnection}__{name}' must be an absolute https URI such as https://account.table.core.windows.net/, not '{value}'.");
 
     private static byte[] ReadPhoneHashKey(IConfiguration configuration) =>
         configuration["Security:PhoneHashKey"] is { Length: > 0 } key
