@@ -43,7 +43,7 @@ public static class DependencyInjection
         services.AddSingleton<IPurchaseStore, TablePurchaseStore>();
         services.AddSingleton<IAccrualQueue, StorageAccrualQueue>();
         services.AddLoyaltyEvents(configuration);
-        services.AddSingleton(new PhoneHashKey(ReadPhoneHashKey(configuration)));
+        services.AddSingleton(_ => new PhoneHashKey(ReadPhoneHashKey(configuration, options)));
         services.AddSingleton<LedgerService>(sp => new LedgerService(sp.GetRequiredService<ILedgerStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ProgramService>();
         services.AddSingleton<TenantService>();
@@ -77,10 +77,24 @@ public static class DependencyInjection
                 ? uri
                 : throw new InvalidOperationException($"'{StorageConnection}__{name}' must be an absolute https URI such as https://account.table.core.windows.net/, not '{value}'.");
 
-    private static byte[] ReadPhoneHashKey(IConfiguration configuration) =>
-        configuration["Security:PhoneHashKey"] is { Length: > 0 } key
-            ? Convert.FromBase64String(key)
-            : System.Text.Encoding.UTF8.GetBytes("loyalty-functions-local-development-only");
+    /// <summary>
+    /// The phone hash key. Only local storage (a connection string) may fall back to a development key: against real
+    /// storage, hashes written with the wrong key would make those members unfindable by phone.
+    /// </summary>
+    private static byte[] ReadPhoneHashKey(IConfiguration configuration, StorageOptions storage)
+    {
+        if (configuration["Security:PhoneHashKey"] is not { Length: > 0 } key)
+        {
+            return storage.ConnectionString is not null
+                ? System.Text.Encoding.UTF8.GetBytes("loyalty-functions-local-development-only")
+                : throw new InvalidOperationException("'Security__PhoneHashKey' is not set: storage is reached through a managed identity, so this is a real deployment and needs the deployment's key (Key Vault secret Security--PhoneHashKey).");
+        }
+
+        var bytes = new byte[key.Length];
+        return Convert.TryFromBase64String(key, bytes, out var length) && length >= 16
+            ? bytes[..length]
+            : throw new InvalidOperationException("'Security__PhoneHashKey' must be base64 of at least 16 random bytes.");
+    }
 
     private static InvalidOperationException MissingSetting(string name) =>
         new($"Storage is not configured: set '{StorageConnection}' to a connection string, or '{StorageConnection}__{name}' to use a managed identity.");

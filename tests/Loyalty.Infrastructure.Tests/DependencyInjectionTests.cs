@@ -3,6 +3,7 @@ using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Azure.Storage.Queues;
 using Loyalty.Core.Events;
+using Loyalty.Core.Members;
 using Loyalty.Infrastructure.Events;
 using Loyalty.Infrastructure.Identity;
 using Loyalty.Infrastructure.Storage;
@@ -157,6 +158,44 @@ public sealed class DependencyInjectionTests
         var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<ILoyaltyEventPublisher>());
 
         Assert.Contains("ServiceBus__fullyQualifiedNamespace", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_real_deployment_without_the_phone_hash_key_fails_instead_of_hashing_with_the_development_key()
+    {
+        await using var services = Build(new Dictionary<string, string?>
+        {
+            ["LoyaltyStorage__tableServiceUri"] = "https://stloyalty.table.core.windows.net/",
+            ["LoyaltyStorage__queueServiceUri"] = "https://stloyalty.queue.core.windows.net/",
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<PhoneHashKey>());
+
+        Assert.Contains("Security__PhoneHashKey", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not base64!")]
+    [InlineData("c2hvcnQ=")]
+    public async Task A_phone_hash_key_that_is_not_base64_of_16_bytes_or_more_is_refused(string key)
+    {
+        await using var services = Build(new Dictionary<string, string?>
+        {
+            ["LoyaltyStorage"] = "UseDevelopmentStorage=true",
+            ["Security__PhoneHashKey"] = key,
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<PhoneHashKey>());
+
+        Assert.Contains("Security__PhoneHashKey", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Local_storage_may_run_on_the_development_phone_hash_key()
+    {
+        await using var services = Build(new Dictionary<string, string?> { ["LoyaltyStorage"] = "UseDevelopmentStorage=true" });
+
+        Assert.NotEmpty(services.GetRequiredService<PhoneHashKey>().Key);
     }
 
     [Theory]
