@@ -43,6 +43,7 @@ public static class DevHostApplication
         builder.Services.AddSingleton<FunctionInvoker>();
         builder.Services.AddLoyaltyFunctions(builder.Configuration);
         builder.Services.AddMvcCore();
+        options.ConfigureServices?.Invoke(builder.Services);
         foreach (var (function, trigger) in catalog.Of<QueueFunctionTrigger>())
         {
             builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerListener>(sp, function, trigger, sp));

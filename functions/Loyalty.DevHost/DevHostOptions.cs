@@ -20,4 +20,7 @@ public sealed record DevHostOptions
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
     public IReadOnlyList<string> Args { get; init; } = [];
+
+    /// <summary>Extra services, registered after the app's own (a test's fakes or recorders).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 }

@@ -94,6 +94,12 @@ public sealed class FunctionInvoker
             return parameter.DefaultValue;
         }
 
+        // Binding data that is absent (an optional route segment, a missing query value) binds as null, as in the worker.
+        if (type == typeof(string) || Nullable.GetUnderlyingType(type) is not null)
+        {
+            return null;
+        }
+
         throw new InvalidOperationException($"The dev host cannot bind parameter '{parameter.Name}' ({type.Name}) of function {function.Name}.");
     }
 

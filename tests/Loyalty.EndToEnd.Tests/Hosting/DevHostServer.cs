@@ -25,7 +25,7 @@ public sealed class DevHostServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<DevHostServer> StartAsync(IReadOnlyDictionary<string, string?> settings, Assembly? functions = null)
+    public static async Task<DevHostServer> StartAsync(IReadOnlyDictionary<string, string?> settings, Assembly? functions = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>(settings)
         {
@@ -37,6 +37,7 @@ public sealed class DevHostServer : IAsyncDisposable
             LoadLocalSettings = false,
             Settings = all,
             FunctionAssembly = functions ?? typeof(Loyalty.Functions.FunctionServices).Assembly,
+            ConfigureServices = services,
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
