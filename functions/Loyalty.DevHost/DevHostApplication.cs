@@ -35,6 +35,8 @@ public static class DevHostApplication
 
         builder.Logging.AddFilter("Azure", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // The start banner says where the host listens and how to stop it.
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
         builder.Logging.AddFilter("Grpc", LogLevel.Warning);
 

@@ -24,6 +24,22 @@ public static class DevHostProgram
         await output.WriteLineAsync($"Loyalty dev host on {baseUrl} (settings: {app.Configuration[DevHostApplication.SettingsFileKey] ?? "environment only"})");
         await output.WriteLineAsync(Describe(app));
 
+        try
+        {
+            await PrepareDemoAsync(app, demo, seed, baseUrl, output);
+        }
+        catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            await output.WriteLineAsync("Stopped before the demo tenant was ready.");
+        }
+
+        await output.WriteLineAsync("Press Ctrl+C to stop.");
+        await app.WaitForShutdownAsync();
+        return 0;
+    }
+
+    private static async Task PrepareDemoAsync(WebApplication app, bool demo, bool seed, string baseUrl, TextWriter output)
+    {
         if (demo || seed)
         {
             var stateDirectory = app.Configuration["DevHost:StateDirectory"] ?? Path.Combine(Settings.RepositoryFolder.Find() ?? Directory.GetCurrentDirectory(), ".devhost");
@@ -35,10 +51,6 @@ public static class DevHostProgram
 
             await output.WriteLineAsync(keys.Describe(baseUrl));
         }
-
-        await output.WriteLineAsync("Press Ctrl+C to stop.");
-        await app.WaitForShutdownAsync();
-        return 0;
     }
 
     private static string Describe(WebApplication app)

@@ -33,7 +33,7 @@ public sealed class MemberHistory(
         var key = new MemberKey(tenantId, memberId);
         var segment = random.NextDouble();
         var lastDay = segment < 0.3 ? Math.Min(span, (registeredAt - start).TotalDays + 90) : span;
-        var count = segment < 0.3 ? random.Next(1, 5) : segment < 0.8 ? random.Next(5, 21) : random.Next(30, 61);
+        var count = segment < 0.3 ? random.Next(1, 5) : segment < 0.8 ? random.Next(4, 14) : random.Next(15, 37);
         var dates = Enumerable.Range(0, count)
             .Select(_ => registeredAt.AddDays(random.NextDouble() * Math.Max(1, lastDay - (registeredAt - start).TotalDays)))
             .Where(d => d < now.AddHours(-1))
