@@ -30,7 +30,7 @@ public sealed class DevHostServer : IAsyncDisposable
         var all = new Dictionary<string, string?>(settings)
         {
             ["urls"] = "http://127.0.0.1:0",
-            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Default"] = "Error",
         };
         var app = DevHostApplication.Create(new DevHostOptions
         {
