@@ -161,7 +161,8 @@ public sealed class FunctionsHost : IAsyncLifetime
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
         context.Response.Body.Position = 0;
         var text = await new StreamReader(context.Response.Body).ReadToEndAsync();
-        return new Response(context.Response.StatusCode, context.Response.ContentType, text.Length == 0 ? null : JsonNode.Parse(text), context.Response.Headers);
+        var json = text.Length > 0 && context.Response.ContentType?.Contains("json", StringComparison.Ordinal) == true ? JsonNode.Parse(text) : null;
+        return new Response(context.Response.StatusCode, context.Response.ContentType, json, context.Response.Headers) { Text = text };
     }
 
     public static async Task<Response> CallAsync(HttpRequest request, Func<HttpRequest, Task<IActionResult>> function)
@@ -175,6 +176,8 @@ public sealed record TenantKeys(string TenantId, string Admin, string Pos, strin
 
 public sealed record Response(int Status, string? ContentType, JsonNode? Body, IHeaderDictionary Headers)
 {
+    public string Text { get; init; } = string.Empty;
+
     public string? Code => Body?["code"]?.GetValue<string>();
 
     public JsonNode Json => Body ?? throw new InvalidOperationException("The response has no body.");
