@@ -50,7 +50,9 @@ public static class DependencyInjection
         services.AddSingleton<IAccrualQueue, StorageAccrualQueue>();
         services.AddLoyaltyEvents(configuration);
         services.AddSingleton(_ => new PhoneHashKey(ReadPhoneHashKey(configuration, options)));
-        services.AddSingleton<LedgerService>(sp => new LedgerService(sp.GetRequiredService<ILedgerStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ITierReviewSchedule, TableTierReviewSchedule>();
+        services.AddSingleton<LedgerService>(sp => new LedgerService(sp.GetRequiredService<ILedgerStore>(), sp.GetRequiredService<TimeProvider>(), tierReviews: sp.GetRequiredService<ITierReviewSchedule>()));
+        services.AddSingleton<TierReviewService>();
         services.AddSingleton<ProgramService>();
         services.AddSingleton<TenantService>();
         services.AddSingleton<MemberService>();

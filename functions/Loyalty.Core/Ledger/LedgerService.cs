@@ -1,5 +1,6 @@
 using Loyalty.Core.Common;
 using Loyalty.Core.Members;
+using Loyalty.Core.Programs;
 
 namespace Loyalty.Core.Ledger;
 
@@ -8,7 +9,7 @@ namespace Loyalty.Core.Ledger;
 /// with If-Match and the idempotency row. A concurrent writer makes the batch fail whole (412), so it is re-read and
 /// recomputed; a retry after an ambiguous failure finds the idempotency row and returns the first result.
 /// </summary>
-public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerRetryPolicy? retryPolicy = null)
+public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerRetryPolicy? retryPolicy = null, ITierReviewSchedule? tierReviews = null)
 {
     private readonly LedgerRetryPolicy _retry = retryPolicy ?? LedgerRetryPolicy.Default;
 
@@ -70,6 +71,7 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerR
             switch (committed)
             {
                 case CommitResult.Committed:
+                    await ScheduleTierReviewAsync(state.Account, transaction.Account, cancellationToken);
                     return outcome;
                 case CommitResult.DuplicateIdempotencyKey:
                     continue;
@@ -80,6 +82,14 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerR
                 default:
                     return Error.Conflict("concurrent-update", "The account is being changed by other requests; retry with the same Idempotency-Key.");
             }
+        }
+    }
+
+    private async Task ScheduleTierReviewAsync(MemberAccount before, MemberAccount after, CancellationToken cancellationToken)
+    {
+        if (tierReviews is not null && after.TierReviewAt is { } reviewAt && reviewAt != before.TierReviewAt)
+        {
+            await tierReviews.ScheduleAsync(after.Key, reviewAt, cancellationToken);
         }
     }
 

@@ -6,4 +6,6 @@ public interface ITenantStore
     Task<bool> CreateAsync(Tenant tenant, CancellationToken cancellationToken);
 
     Task<Tenant?> GetAsync(string tenantId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Tenant>> ListAsync(CancellationToken cancellationToken);
 }

@@ -13,6 +13,7 @@ public sealed class LoyaltyTables(TableServiceClient service, StorageOptions opt
     public const string Members = "members";
     public const string Purchases = "purchases";
     public const string Refunds = "refunds";
+    public const string TierReviews = "tierreviews";
     public const string WebhookChannels = "webhookchannels";
     public const string WebhookNonces = "webhooknonces";
 

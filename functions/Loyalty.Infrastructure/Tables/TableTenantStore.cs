@@ -26,6 +26,18 @@ public sealed class TableTenantStore(LoyaltyTables tables) : ITenantStore
         }
     }
 
+    public async Task<IReadOnlyList<Tenant>> ListAsync(CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LoyaltyTables.Tenants);
+        var tenants = new List<Tenant>();
+        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {RowKey}"), cancellationToken: cancellationToken))
+        {
+            tenants.Add(new Tenant(e.PartitionKey, e.GetString("Name"), e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UnixEpoch));
+        }
+
+        return tenants;
+    }
+
     public async Task<Tenant?> GetAsync(string tenantId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(LoyaltyTables.Tenants);

@@ -35,6 +35,7 @@ public sealed class FunctionMetadataTests
         ["ConfigureWebhookChannel"] = "http PUT v1/webhooks/{channel}",
         ["WebhookHandshake"] = "http GET v1/webhooks/{channel}",
         ["ReceiveWebhook"] = "http POST v1/webhooks/{channel}",
+        ["ReviewTiers"] = "timer 0 30 0 * * *",
         ["ProcessAccrual"] = "queue %AccrualQueueName% LoyaltyStorage",
         ["AccrualPoison"] = "queue %AccrualQueueName%-poison LoyaltyStorage",
         ["GetOpenApiDocument"] = "http GET openapi.json",
