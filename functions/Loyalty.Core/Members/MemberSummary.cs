@@ -23,6 +23,8 @@ public sealed record MemberSummary(
     public static MemberSummary From(MemberLedgerState state, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
+        state = state.AsOf(now);
+        var held = state.Holds.Sum(h => h.Points);
         var live = state.Lots.Where(l => !l.IsExpired(now)).ToList();
         var availableLots = live.Where(l => l.IsAvailable(now)).Sum(l => l.Remaining);
         var pending = live.Where(l => l.IsPending(now)).Sum(l => l.Remaining);
@@ -35,7 +37,7 @@ public sealed record MemberSummary(
             account.RegisteredAt,
             account.Tier,
             account.Frozen,
-            live.Sum(l => l.Remaining) - account.Debt,
+            live.Sum(l => l.Remaining) + held - account.Debt,
             availableLots - account.Debt,
             pending,
             account.Debt,
@@ -43,6 +45,12 @@ public sealed record MemberSummary(
             account.LifetimeSpent,
             account.LifetimeExpired + state.Lots.Where(l => l.IsExpired(now)).Sum(l => l.Remaining),
             next?.ExpiresAt,
-            next is null ? 0 : live.Where(l => l.ExpiresAt == next.ExpiresAt).Sum(l => l.Remaining));
+            next is null ? 0 : live.Where(l => l.ExpiresAt == next.ExpiresAt).Sum(l => l.Remaining))
+        {
+            Held = held,
+        };
     }
+
+    /// <summary>Points held by open POS checkouts: counted in <see cref="Balance"/>, not in <see cref="Available"/>.</summary>
+    public long Held { get; init; }
 }
