@@ -216,7 +216,7 @@ public sealed class LedgerTransaction
         [.. _holds.Values.Where(h => !_originalHolds.TryGetValue(h.HoldId, out var before) || before != h)];
 
     /// <summary>Takes available points out of their lots (earliest expiry first) for a checkout; they stay in the balance as held.</summary>
-    public Result<PointsHold> Hold(string holdId, string orderId, long points, DateTimeOffset expiresAt, IReadOnlyDictionary<string, string>? details = null)
+    public Result<PointsHold> Hold(string holdId, string orderId, long points, decimal cashValue, DateTimeOffset expiresAt, IReadOnlyDictionary<string, string>? details = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(points);
         if (Account.Frozen)
@@ -236,7 +236,7 @@ public sealed class LedgerTransaction
             SetRemaining(lot, lot.Remaining - take);
         }
 
-        var hold = new PointsHold { HoldId = holdId, OrderId = orderId, Points = points, CreatedAt = Now, ExpiresAt = expiresAt, Lots = taken };
+        var hold = new PointsHold { HoldId = holdId, OrderId = orderId, Points = points, CashValue = cashValue, CreatedAt = Now, ExpiresAt = expiresAt, Lots = taken };
         _holds[holdId] = hold;
         Account = Account with { LastActivityAt = Now };
         var entryDetails = new Dictionary<string, string>(details ?? new Dictionary<string, string>())

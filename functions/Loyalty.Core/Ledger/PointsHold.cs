@@ -29,6 +29,9 @@ public sealed record PointsHold
 
     public IReadOnlyList<HeldLot> Lots { get; init; } = [];
 
+    /// <summary>The cash the points pay, fixed when the hold is made (a later program change does not alter it).</summary>
+    public decimal CashValue { get; init; }
+
     public DateTimeOffset? ClosedAt { get; init; }
 
     /// <summary>Why the hold closed: "captured", "released" (by the POS) or "timed-out".</summary>

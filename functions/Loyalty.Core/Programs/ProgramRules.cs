@@ -15,4 +15,9 @@ public sealed record ProgramRules
     public ExpiryPolicy Expiry { get; init; } = new();
 
     public TimeZoneInfo Zone() => Common.TenantClock.FindZone(TimeZone);
+
+    /// <summary>Points as cash at the POS.</summary>
+    public Pos.PointsCashRules Cash { get; init; } = new();
+
+    public Family.TransferRules Transfers { get; init; } = new();
 }
