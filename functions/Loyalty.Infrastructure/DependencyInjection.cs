@@ -2,7 +2,12 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Queues;
+using Loyalty.Core.Donations;
+using Loyalty.Core.Family;
+using Loyalty.Core.Freezes;
 using Loyalty.Core.Ledger;
+using Loyalty.Core.Lottery;
+using Loyalty.Core.Pos;
 using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
 using Loyalty.Core.Purchases;
@@ -48,6 +53,23 @@ public static class DependencyInjection
         services.AddSingleton<MemberService>();
         services.AddSingleton<AdjustmentService>();
         services.AddSingleton<PurchaseService>();
+        services.AddLoyaltyPosAndTransfers();
+        return services;
+    }
+
+    /// <summary>Points as cash, freeze, family transfers, donations and lotteries.</summary>
+    public static IServiceCollection AddLoyaltyPosAndTransfers(this IServiceCollection services)
+    {
+        services.AddSingleton<IFamilyStore, TableFamilyStore>();
+        services.AddSingleton<ITransferStore, TableTransferStore>();
+        services.AddSingleton<ICharityStore, TableCharityStore>();
+        services.AddSingleton<ILotteryStore, TableLotteryStore>();
+        services.AddSingleton<HoldService>();
+        services.AddSingleton<FreezeService>();
+        services.AddSingleton<FamilyService>();
+        services.AddSingleton<TransferService>();
+        services.AddSingleton<DonationService>();
+        services.AddSingleton<LotteryService>();
         return services;
     }
 

@@ -12,6 +12,10 @@ public sealed class LoyaltyTables(TableServiceClient service, StorageOptions opt
     public const string Programs = "programs";
     public const string Members = "members";
     public const string Purchases = "purchases";
+    public const string Family = "family";
+    public const string Transfers = "transfers";
+    public const string Charity = "charity";
+    public const string Lotteries = "lotteries";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();
 
