@@ -72,8 +72,8 @@ public sealed class TableFamilyStore(LoyaltyTables tables) : IFamilyStore
 
     private static string InvitationPartition(string tenantId) => $"{tenantId}:invitations";
 
-    // Member ids cannot contain '/', so a member's partition never collides with the invitations partition.
-    private static string MemberPartition(string tenantId, string memberId) => $"{tenantId}:member/{memberId}";
+    // Member ids cannot contain ':', so a member's partition never collides with the invitations partition.
+    private static string MemberPartition(string tenantId, string memberId) => $"{tenantId}:member:{memberId}";
 
     private static TableEntity ToEntity(FamilyInvitation invitation) => new(InvitationPartition(invitation.TenantId), invitation.InvitationId)
     {
