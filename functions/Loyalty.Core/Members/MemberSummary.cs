@@ -20,7 +20,12 @@ public sealed record MemberSummary(
     DateTimeOffset? NextExpiryAt,
     long NextExpiryPoints)
 {
-    public static MemberSummary From(MemberLedgerState state, DateTimeOffset now)
+    public DateOnly? Birthday { get; init; }
+
+    /// <summary>Tier benefits and progress; present when read with the program.</summary>
+    public TierStatus? TierStatus { get; init; }
+
+    public static MemberSummary From(MemberLedgerState state, DateTimeOffset now, Programs.ProgramRules? program = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         state = state.AsOf(now);
@@ -35,7 +40,7 @@ public sealed record MemberSummary(
             account.Name,
             account.Phone is null ? null : PhoneNumber.Parse(account.Phone)?.Masked,
             account.RegisteredAt,
-            account.Tier,
+            program is null ? account.Tier : Programs.TierEngine.Effective(account, program, now).Name,
             account.Frozen,
             live.Sum(l => l.Remaining) + held - account.Debt,
             availableLots - account.Debt,
@@ -47,6 +52,8 @@ public sealed record MemberSummary(
             next?.ExpiresAt,
             next is null ? 0 : live.Where(l => l.ExpiresAt == next.ExpiresAt).Sum(l => l.Remaining))
         {
+            Birthday = account.Birthday,
+            TierStatus = program is null ? null : TierStatus.For(account, program, now),
             Held = held,
         };
     }

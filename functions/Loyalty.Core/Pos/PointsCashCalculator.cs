@@ -19,7 +19,8 @@ public static class PointsCashCalculator
         ArgumentNullException.ThrowIfNull(rules);
         var cash = rules.Cash;
         var excluded = new HashSet<string>(cash.ExcludedCategories, StringComparer.OrdinalIgnoreCase);
-        var quoted = lines.Select(l => Price(l, tier, cash, excluded)).ToList();
+        var tierFactor = TierFactor(tier, rules);
+        var quoted = lines.Select(l => Price(l, tierFactor, cash, excluded)).ToList();
         var listTotal = quoted.Sum(l => l.Amount);
         var total = quoted.Sum(l => l.PayableAmount);
         var eligible = quoted.Where(l => !l.PointsExcluded).Sum(l => l.PayableAmount);
@@ -44,7 +45,8 @@ public static class PointsCashCalculator
 
         var cashValue = cashFen / 100m;
         var cashToPay = total - cashValue;
-        var earned = EarningCalculator.Calculate(new Purchase("quote", memberId, null, lines, cashToPay, points, now), rules).Points;
+        // The birthday bonus is not known at the till; the actual purchase may earn more than the quote shows.
+        var earned = EarningCalculator.Calculate(new Purchase("quote", memberId, null, lines, cashToPay, points, now), rules, new EarningContext(tier, false)).Points;
         return new PointsQuote(memberId, tier, rules.Currency, quoted, listTotal, total, listTotal - total, eligible, available, cash.PointsPerYuan, cash.MinPoints, points, cashValue, cashToPay, earned, limit);
     }
 
@@ -57,11 +59,16 @@ public static class PointsCashCalculator
     /// <summary>True when no smaller number of points buys the same cash value (the member never pays for a fraction of a fen).</summary>
     public static bool IsWholeFen(long points, long pointsPerYuan) => PointsForFen(CashFen(points, pointsPerYuan), pointsPerYuan) == points;
 
-    private static QuotedLine Price(PurchaseLine line, string tier, PointsCashRules cash, HashSet<string> excluded)
+    /// <summary>The cash section's tier discount when it names the tier, else the tier engine's discount rate.</summary>
+    private static decimal TierFactor(string tier, ProgramRules rules) =>
+        rules.Cash.TierDiscounts.TryGetValue(tier, out var factor)
+            ? factor
+            : 1m - (rules.Tiers?.Levels.FirstOrDefault(l => l.Name == tier)?.DiscountRate ?? 0m);
+
+    private static QuotedLine Price(PurchaseLine line, decimal tierFactor, PointsCashRules cash, HashSet<string> excluded)
     {
         var amount = RoundFen(line.Amount);
         var memberFactor = line.Category is not null && cash.MemberPrices.TryGetValue(line.Category, out var m) ? m : 1m;
-        var tierFactor = cash.TierDiscounts.TryGetValue(tier, out var t) ? t : 1m;
         var (factor, pricing) = memberFactor <= tierFactor
             ? (memberFactor, memberFactor < 1m ? "member-price" : "list")
             : (tierFactor, "tier-discount");

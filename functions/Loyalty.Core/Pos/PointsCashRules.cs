@@ -20,7 +20,7 @@ public sealed record PointsCashRules
     /// <summary>Member price per category as a factor of the list price (0.9 = 10% off for members).</summary>
     public IReadOnlyDictionary<string, decimal> MemberPrices { get; init; } = new Dictionary<string, decimal>();
 
-    /// <summary>Discount factor per member tier (e.g. gold: 0.95). Used until the tier engine carries its own discounts.</summary>
+    /// <summary>Discount factor per member tier (e.g. gold: 0.95); a tier not named here gets its tier level's discount rate.</summary>
     public IReadOnlyDictionary<string, decimal> TierDiscounts { get; init; } = new Dictionary<string, decimal>();
 
     /// <summary>A hold not captured within this time is released.</summary>

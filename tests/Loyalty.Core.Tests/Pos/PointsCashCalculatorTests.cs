@@ -73,6 +73,14 @@ public sealed class PointsCashCalculatorTests
     }
 
     [Fact]
+    public void Without_a_cash_section_override_the_tier_levels_discount_rate_applies()
+    {
+        var quote = Quote(new PointsCashRules(), 0, "gold", new PurchaseLine("a", null, 1, 100m));
+
+        Assert.Equal(("tier-discount", 95m), (quote.Lines[0].Pricing, quote.Total));
+    }
+
+    [Fact]
     public void The_quote_shows_what_the_cash_part_earns()
     {
         var quote = Quote(new PointsCashRules { MaxShareOfOrder = 0.5m }, 100_000, "normal", new PurchaseLine("a", null, 1, 99.99m));
