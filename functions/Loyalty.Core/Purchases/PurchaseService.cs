@@ -243,7 +243,8 @@ public sealed class PurchaseService(
 
     private static string Fingerprint(Purchase purchase)
     {
-        var canonical = JsonSerializer.Serialize(purchase with { OccurredAt = purchase.OccurredAt.ToUniversalTime() });
+        // The time is left out: a till that omits occurredAt gets "now" filled in, and its resend is still the same order.
+        var canonical = JsonSerializer.Serialize(purchase with { OccurredAt = DateTimeOffset.UnixEpoch });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }
