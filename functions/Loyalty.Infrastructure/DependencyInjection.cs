@@ -2,8 +2,13 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Loyalty.Core.Activities;
+using Loyalty.Core.Donations;
+using Loyalty.Core.Family;
+using Loyalty.Core.Freezes;
 using Loyalty.Core.Ledger;
+using Loyalty.Core.Lottery;
 using Loyalty.Core.Members;
+using Loyalty.Core.Pos;
 using Loyalty.Core.Programs;
 using Loyalty.Core.Purchases;
 using Loyalty.Core.Refunds;
@@ -61,6 +66,23 @@ public static class DependencyInjection
         services.AddSingleton<RefundService>();
         services.AddSingleton<ActivityService>();
         services.AddSingleton<WebhookService>();
+        services.AddLoyaltyPosAndTransfers();
+        return services;
+    }
+
+    /// <summary>Points as cash, freeze, family transfers, donations and lotteries.</summary>
+    public static IServiceCollection AddLoyaltyPosAndTransfers(this IServiceCollection services)
+    {
+        services.AddSingleton<IFamilyStore, TableFamilyStore>();
+        services.AddSingleton<ITransferStore, TableTransferStore>();
+        services.AddSingleton<ICharityStore, TableCharityStore>();
+        services.AddSingleton<ILotteryStore, TableLotteryStore>();
+        services.AddSingleton<HoldService>();
+        services.AddSingleton<FreezeService>();
+        services.AddSingleton<FamilyService>();
+        services.AddSingleton<TransferService>();
+        services.AddSingleton<DonationService>();
+        services.AddSingleton<LotteryService>();
         return services;
     }
 

@@ -15,6 +15,9 @@ public interface ILedgerStore
     Task<CommitResult> CommitAsync(LedgerChangeSet changes, CancellationToken cancellationToken);
 
     Task<LedgerPage> QueryEntriesAsync(MemberKey member, LedgerQuery query, CancellationToken cancellationToken);
+
+    /// <summary>A hold in any status (active ones also come with <see cref="LoadAsync"/>); null when it never existed.</summary>
+    Task<PointsHold?> FindHoldAsync(MemberKey member, string holdId, CancellationToken cancellationToken);
 }
 
 public enum CommitResult

@@ -12,7 +12,10 @@ public sealed record LedgerChangeSet(
     IdempotencyRecord Idempotency)
 {
     /// <summary>Rows in the batch: account + idempotency + entries + lots. Azure caps an entity-group transaction at 100.</summary>
-    public int RowCount => 2 + Entries.Count + UpsertLots.Count + DeleteLots.Count;
+    public int RowCount => 2 + Entries.Count + UpsertLots.Count + DeleteLots.Count + UpsertHolds.Count;
+
+    /// <summary>Hold rows created or closed by the operation.</summary>
+    public IReadOnlyList<PointsHold> UpsertHolds { get; init; } = [];
 
     public const int MaxRows = 100;
 }

@@ -17,4 +17,8 @@ public sealed record LedgerOutcome
     public bool Replayed { get; init; }
 }
 
-public sealed record BalanceSnapshot(long Balance, long Available, long Pending, long Debt);
+public sealed record BalanceSnapshot(long Balance, long Available, long Pending, long Debt)
+{
+    /// <summary>Points held by open POS checkouts: in the balance, not available.</summary>
+    public long Held { get; init; }
+}

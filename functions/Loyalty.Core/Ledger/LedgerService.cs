@@ -61,7 +61,10 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerR
                 transaction.ChangedLots,
                 transaction.RemovedLots,
                 transaction.Entries,
-                new IdempotencyRecord(command.IdempotencyKey, fingerprint, outcome, transaction.Now));
+                new IdempotencyRecord(command.IdempotencyKey, fingerprint, outcome, transaction.Now))
+            {
+                UpsertHolds = transaction.ChangedHolds,
+            };
             if (changes.RowCount > LedgerChangeSet.MaxRows)
             {
                 return Error.Rule("operation-too-large", "The operation touches more lots than one atomic batch can hold; split it into smaller amounts.");
@@ -96,7 +99,7 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerR
     public static BalanceSnapshot Snapshot(LedgerTransaction transaction)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        return new(transaction.Balance, transaction.Available, transaction.Pending, transaction.Account.Debt);
+        return new(transaction.Balance, transaction.Available, transaction.Pending, transaction.Account.Debt) { Held = transaction.Held };
     }
 
     private async Task<CommitResult> CommitAsync(LedgerChangeSet changes, CancellationToken cancellationToken)

@@ -5,13 +5,17 @@ namespace Loyalty.Core.Ledger;
 
 /// <summary>
 /// The working copy of one member's ledger during one operation. Every method keeps the invariant
-/// <c>Balance == sum(live lots) - Debt</c> and records one entry per change; the store turns the result into one batch.
+/// <c>Balance == sum(live lots) + Held - Debt</c> and records one entry per change; the store turns the result into one batch.
+/// Held points (open POS checkouts) stay in the balance but are not available; a hold records its lots so a release
+/// restores them exactly.
 /// </summary>
 public sealed class LedgerTransaction
 {
     private readonly Dictionary<string, PointsLot> _original;
     private readonly Dictionary<string, PointsLot> _lots;
     private readonly List<LedgerEntry> _entries = [];
+    private readonly Dictionary<string, PointsHold> _originalHolds;
+    private readonly Dictionary<string, PointsHold> _holds;
 
     public LedgerTransaction(MemberLedgerState state, DateTimeOffset now, string idempotencyKey, string? @operator = null)
     {
@@ -22,6 +26,11 @@ public sealed class LedgerTransaction
         Now = now;
         IdempotencyKey = idempotencyKey;
         Operator = @operator;
+        _originalHolds = state.Holds.ToDictionary(h => h.HoldId);
+        _holds = new Dictionary<string, PointsHold>(_originalHolds);
+
+        // A timed-out hold is released before anything else, so its lots expire or pay debt like any other lot.
+        ReleaseTimedOutHolds();
         ExpireDue();
         SettleDebt();
     }
@@ -40,7 +49,7 @@ public sealed class LedgerTransaction
 
     public IReadOnlyList<LedgerEntry> Entries => _entries;
 
-    public long Balance => _lots.Values.Sum(l => l.Remaining) - Account.Debt;
+    public long Balance => _lots.Values.Sum(l => l.Remaining) + Held - Account.Debt;
 
     public long Available => AvailableLotPoints - Account.Debt;
 
@@ -80,11 +89,11 @@ public sealed class LedgerTransaction
             throw new ArgumentException("Points cannot be earned already expired.", nameof(request));
         }
 
-        var lot = availableAt <= Now && request.Mergeable
+        var lot = availableAt <= Now && request.Mergeable && !Account.Frozen
             ? _lots.Values.FirstOrDefault(l => l.IsAvailable(Now) && l.ExpiresAt == request.ExpiresAt && l.Reference is null)
             : null;
         lot = lot is null
-            ? new PointsLot(NewId(), request.Points, request.Points, Now, availableAt, request.ExpiresAt, request.Source, request.Mergeable ? null : request.Reference)
+            ? new PointsLot(NewId(), request.Points, request.Points, Now, availableAt, request.ExpiresAt, request.Source, request.Mergeable ? null : request.Reference) { Frozen = Account.Frozen }
             : lot with { Points = lot.Points + request.Points, Remaining = lot.Remaining + request.Points };
         _lots[lot.LotId] = lot;
         Account = Account with { LifetimeEarned = Account.LifetimeEarned + request.Points, LastActivityAt = Now };
@@ -212,6 +221,160 @@ public sealed class LedgerTransaction
     public LedgerEntry Note(LedgerEntryType type, string? reference, string? reason, IReadOnlyDictionary<string, string>? details = null) =>
         Record(type, 0, reference, reason, new Dictionary<string, long>(), details);
 
+    public IReadOnlyCollection<PointsHold> Holds => _holds.Values;
+
+    /// <summary>Points taken by holds that are still active: part of the balance, not of what is available.</summary>
+    public long Held => _holds.Values.Where(h => h.Status == HoldStatus.Active).Sum(h => h.Points);
+
+    /// <summary>Holds created or closed by this operation.</summary>
+    public IReadOnlyList<PointsHold> ChangedHolds =>
+        [.. _holds.Values.Where(h => !_originalHolds.TryGetValue(h.HoldId, out var before) || before != h)];
+
+    /// <summary>Takes available points out of their lots (earliest expiry first) for a checkout; they stay in the balance as held.</summary>
+    public Result<PointsHold> Hold(string holdId, string orderId, long points, decimal cashValue, DateTimeOffset expiresAt, IReadOnlyDictionary<string, string>? details = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(points);
+        if (Account.Frozen)
+        {
+            return Error.Rule("account-frozen", "The account is frozen; points cannot be spent until it is unfrozen.");
+        }
+
+        if (points > Available)
+        {
+            return Error.Rule("insufficient-points", $"The member has {Math.Max(Available, 0)} available points; {points} are needed.");
+        }
+
+        var taken = new List<HeldLot>();
+        foreach (var (lot, take) in Plan(points))
+        {
+            taken.Add(new HeldLot(lot.LotId, take, lot.Points, lot.EarnedAt, lot.AvailableAt, lot.ExpiresAt, lot.Source, lot.Reference));
+            SetRemaining(lot, lot.Remaining - take);
+        }
+
+        var hold = new PointsHold { HoldId = holdId, OrderId = orderId, Points = points, CashValue = cashValue, CreatedAt = Now, ExpiresAt = expiresAt, Lots = taken };
+        _holds[holdId] = hold;
+        Account = Account with { LastActivityAt = Now };
+        var entryDetails = new Dictionary<string, string>(details ?? new Dictionary<string, string>())
+        {
+            ["holdId"] = holdId,
+            ["heldUntil"] = expiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        Record(LedgerEntryType.Hold, 0, orderId, "Points held for a checkout", taken.ToDictionary(t => t.LotId, t => t.Points), entryDetails);
+        return hold;
+    }
+
+    /// <summary>Turns an active hold into a spend linked to its order. A released (or timed-out) hold cannot be captured.</summary>
+    public Result<LedgerEntry> CaptureHold(string holdId)
+    {
+        if (!_holds.TryGetValue(holdId, out var hold))
+        {
+            return Error.NotFound("hold-not-found", $"Hold '{holdId}' does not exist.");
+        }
+
+        if (hold.Status != HoldStatus.Active)
+        {
+            return hold.Status == HoldStatus.Released
+                ? Error.Conflict("hold-released", $"Hold '{holdId}' was released ({hold.ClosedReason}); its points are available again.")
+                : Error.Conflict("hold-captured", $"Hold '{holdId}' was already captured.");
+        }
+
+        if (Account.Frozen)
+        {
+            return Error.Rule("account-frozen", "The account is frozen; points cannot be spent until it is unfrozen.");
+        }
+
+        _holds[holdId] = hold with { Status = HoldStatus.Captured, ClosedAt = Now, ClosedReason = "captured" };
+        Account = Account with { LifetimeSpent = Account.LifetimeSpent + hold.Points, LastActivityAt = Now };
+        return Record(LedgerEntryType.Spend, -hold.Points, hold.OrderId, "Points paid at checkout", hold.Lots.GroupBy(l => l.LotId).ToDictionary(g => g.Key, g => g.Sum(l => l.Points)), new Dictionary<string, string> { ["holdId"] = holdId });
+    }
+
+    /// <summary>Puts a hold's points back into the lots they came from, with their own expiry. Releasing a closed hold does nothing.</summary>
+    public Result<LedgerEntry?> ReleaseHold(string holdId, string reason)
+    {
+        if (!_holds.TryGetValue(holdId, out var hold))
+        {
+            return Error.NotFound("hold-not-found", $"Hold '{holdId}' does not exist.");
+        }
+
+        return hold.Status switch
+        {
+            HoldStatus.Captured => Error.Conflict("hold-captured", $"Hold '{holdId}' was captured; refund the order instead."),
+            HoldStatus.Released => Result<LedgerEntry?>.Ok(null),
+            _ => Release(hold, reason),
+        };
+    }
+
+    /// <summary>Spends like <see cref="Spend"/> and records on the entry the expiry of every point taken (<see cref="LotPortions"/>), so they can be re-created elsewhere without extending their life.</summary>
+    public Result<(LedgerEntry Entry, IReadOnlyList<LotPortion> Portions)> SpendWithExpiry(long points, LedgerEntryType type, string? reference, string? reason, IReadOnlyDictionary<string, string>? details = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(points);
+        IReadOnlyList<LotPortion> portions = points <= Available
+            ? [.. Plan(points).GroupBy(p => p.Lot.ExpiresAt).OrderBy(g => g.Key).Select(g => new LotPortion(g.Sum(p => p.Take), g.Key))]
+            : [];
+        var entryDetails = new Dictionary<string, string>(details ?? new Dictionary<string, string>()) { [LotPortions.DetailKey] = LotPortions.Format(portions) };
+        var spent = Spend(points, type, reference, reason, entryDetails);
+        return spent.IsSuccess ? (spent.Value, portions) : spent.Error;
+    }
+
+    /// <summary>Credits points that keep the expiry they already had (a transfer in). Portions that expired in flight expire at once, visibly.</summary>
+    public LedgerEntry Receive(IReadOnlyList<LotPortion> portions, LedgerEntryType type, string source, string? reference, string? reason, IReadOnlyDictionary<string, string>? details = null)
+    {
+        ArgumentNullException.ThrowIfNull(portions);
+        var lots = new Dictionary<string, long>();
+        foreach (var group in portions.Where(p => p.Points > 0).GroupBy(p => p.ExpiresAt))
+        {
+            var points = group.Sum(p => p.Points);
+            var lot = Account.Frozen ? null : _lots.Values.FirstOrDefault(l => l.IsAvailable(Now) && l.ExpiresAt == group.Key && l.Reference is null);
+            lot = lot is null
+                ? new PointsLot(NewId(), points, points, Now, Now, group.Key, source, null) { Frozen = Account.Frozen }
+                : lot with { Points = lot.Points + points, Remaining = lot.Remaining + points };
+            _lots[lot.LotId] = lot;
+            lots[lot.LotId] = lots.GetValueOrDefault(lot.LotId) + points;
+        }
+
+        if (lots.Count == 0)
+        {
+            throw new ArgumentException("Nothing to receive.", nameof(portions));
+        }
+
+        Account = Account with { LastActivityAt = Now };
+        SettleDebt();
+        var entry = Record(type, lots.Values.Sum(), reference, reason, lots, details);
+        ExpireDue();
+        return entry;
+    }
+
+    /// <summary>Freezes the account: no spending of any kind; new earnings stay pending until an unfreeze.</summary>
+    public Result<LedgerEntry> Freeze(string reason, IReadOnlyDictionary<string, string>? details = null)
+    {
+        if (Account.Frozen)
+        {
+            return Error.Conflict("already-frozen", "The account is already frozen.");
+        }
+
+        Account = Account with { Frozen = true };
+        return Note(LedgerEntryType.Freeze, null, reason, details);
+    }
+
+    /// <summary>Lifts a freeze: points earned meanwhile become available (or stay pending until their own availableAt).</summary>
+    public Result<LedgerEntry> Unfreeze(string? reason, IReadOnlyDictionary<string, string>? details = null)
+    {
+        if (!Account.Frozen)
+        {
+            return Error.Conflict("not-frozen", "The account is not frozen.");
+        }
+
+        var released = _lots.Values.Where(l => l.Frozen).ToList();
+        foreach (var lot in released)
+        {
+            _lots[lot.LotId] = lot with { Frozen = false };
+        }
+
+        Account = Account with { Frozen = false };
+        SettleDebt();
+        return Record(LedgerEntryType.Unfreeze, 0, null, reason, released.ToDictionary(l => l.LotId, l => l.Remaining), details);
+    }
+
     private Dictionary<string, long> Consume(long points)
     {
         var consumed = new Dictionary<string, long>();
@@ -295,4 +458,43 @@ public sealed class LedgerTransaction
     }
 
     private string NewId() => Guid.CreateVersion7(Now).ToString("N");
+
+    /// <summary>Which lots a spend of <paramref name="points"/> would take, in spend order (the caller checked they suffice).</summary>
+    private List<(PointsLot Lot, long Take)> Plan(long points)
+    {
+        var plan = new List<(PointsLot Lot, long Take)>();
+        var needed = points;
+        foreach (var lot in SpendOrder().TakeWhile(_ => needed > 0))
+        {
+            var take = Math.Min(lot.Remaining, needed);
+            plan.Add((lot, take));
+            needed -= take;
+        }
+
+        return plan;
+    }
+
+    private void ReleaseTimedOutHolds()
+    {
+        foreach (var hold in _holds.Values.Where(h => h.Status == HoldStatus.Active && h.ExpiresAt <= Now).OrderBy(h => h.ExpiresAt).ToList())
+        {
+            Release(hold, "timed-out");
+        }
+    }
+
+    private LedgerEntry Release(PointsHold hold, string reason)
+    {
+        foreach (var piece in hold.Lots)
+        {
+            _lots[piece.LotId] = _lots.TryGetValue(piece.LotId, out var lot)
+                ? lot with { Remaining = lot.Remaining + piece.Points }
+                : new PointsLot(piece.LotId, piece.LotPoints, piece.Points, piece.EarnedAt, piece.AvailableAt, piece.ExpiresAt, piece.Source, piece.Reference);
+        }
+
+        _holds[hold.HoldId] = hold with { Status = HoldStatus.Released, ClosedAt = Now, ClosedReason = reason };
+        var entry = Record(LedgerEntryType.Release, 0, hold.OrderId, $"Hold released ({reason})", hold.Lots.GroupBy(l => l.LotId).ToDictionary(g => g.Key, g => g.Sum(l => l.Points)), new Dictionary<string, string> { ["holdId"] = hold.HoldId });
+        ExpireDue();
+        SettleDebt();
+        return entry;
+    }
 }

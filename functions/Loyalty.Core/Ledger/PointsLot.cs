@@ -18,7 +18,10 @@ public sealed record PointsLot(
 
     public bool IsExpired(DateTimeOffset now) => ExpiresAt <= now;
 
-    public bool IsPending(DateTimeOffset now) => AvailableAt > now && !IsExpired(now);
+    public bool IsPending(DateTimeOffset now) => (AvailableAt > now || Frozen) && !IsExpired(now);
 
-    public bool IsAvailable(DateTimeOffset now) => AvailableAt <= now && !IsExpired(now);
+    public bool IsAvailable(DateTimeOffset now) => AvailableAt <= now && !Frozen && !IsExpired(now);
+
+    /// <summary>Earned while the account was frozen: pending until an unfreeze, whatever <see cref="AvailableAt"/> says.</summary>
+    public bool Frozen { get; init; }
 }

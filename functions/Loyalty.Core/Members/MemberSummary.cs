@@ -28,6 +28,8 @@ public sealed record MemberSummary(
     public static MemberSummary From(MemberLedgerState state, DateTimeOffset now, Programs.ProgramRules? program = null)
     {
         ArgumentNullException.ThrowIfNull(state);
+        state = state.AsOf(now);
+        var held = state.Holds.Sum(h => h.Points);
         var live = state.Lots.Where(l => !l.IsExpired(now)).ToList();
         var availableLots = live.Where(l => l.IsAvailable(now)).Sum(l => l.Remaining);
         var pending = live.Where(l => l.IsPending(now)).Sum(l => l.Remaining);
@@ -40,7 +42,7 @@ public sealed record MemberSummary(
             account.RegisteredAt,
             program is null ? account.Tier : Programs.TierEngine.Effective(account, program, now).Name,
             account.Frozen,
-            live.Sum(l => l.Remaining) - account.Debt,
+            live.Sum(l => l.Remaining) + held - account.Debt,
             availableLots - account.Debt,
             pending,
             account.Debt,
@@ -52,6 +54,10 @@ public sealed record MemberSummary(
         {
             Birthday = account.Birthday,
             TierStatus = program is null ? null : TierStatus.For(account, program, now),
+            Held = held,
         };
     }
+
+    /// <summary>Points held by open POS checkouts: counted in <see cref="Balance"/>, not in <see cref="Available"/>.</summary>
+    public long Held { get; init; }
 }

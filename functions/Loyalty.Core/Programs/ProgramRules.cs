@@ -19,4 +19,9 @@ public sealed record ProgramRules
     public TierRules Tiers { get; init; } = new();
 
     public TimeZoneInfo Zone() => Common.TenantClock.FindZone(TimeZone);
+
+    /// <summary>Points as cash at the POS.</summary>
+    public Pos.PointsCashRules Cash { get; init; } = new();
+
+    public Family.TransferRules Transfers { get; init; } = new();
 }

@@ -32,6 +32,8 @@ public static class ProgramValidator
         ValidateExpiry(rules.Expiry, Fail);
         ValidateActivities(rules.Activities, Fail);
         ValidateTiers(rules.Tiers, Fail);
+        ValidateCash(rules.Cash, Fail);
+        ValidateTransfers(rules.Transfers, Fail);
         return errors;
     }
 
@@ -208,6 +210,78 @@ public static class ProgramValidator
         if (tiers.RetentionMonths is < 0 or > 36)
         {
             fail("tiers.retentionMonths", "range", "retentionMonths must be between 0 and 36.");
+        }
+    }
+
+    private static void ValidateCash(Pos.PointsCashRules? cash, Action<string, string, string> fail)
+    {
+        if (cash is null)
+        {
+            fail("cash", "required", "cash is required (omit it for the defaults).");
+            return;
+        }
+
+        if (cash.PointsPerYuan is < 1 or > 100_000)
+        {
+            fail("cash.pointsPerYuan", "range", "pointsPerYuan must be between 1 and 100000.");
+        }
+
+        if (cash.MinPoints is < 0 or > 100_000_000)
+        {
+            fail("cash.minPoints", "range", "minPoints must be between 0 and 100000000.");
+        }
+
+        if (cash.MaxShareOfOrder is < 0 or > 1)
+        {
+            fail("cash.maxShareOfOrder", "range", "maxShareOfOrder must be between 0 and 1.");
+        }
+
+        if (cash.HoldTimeoutMinutes is < 1 or > 1440)
+        {
+            fail("cash.holdTimeoutMinutes", "range", "holdTimeoutMinutes must be between 1 and 1440.");
+        }
+
+        if (cash.ExcludedCategories is null || cash.ExcludedCategories.Any(c => string.IsNullOrWhiteSpace(c) || c.Length > 64))
+        {
+            fail("cash.excludedCategories", "category", "excludedCategories must be categories of 1-64 characters.");
+        }
+
+        ValidateFactors("cash.memberPrices", cash.MemberPrices, fail);
+        ValidateFactors("cash.tierDiscounts", cash.TierDiscounts, fail);
+    }
+
+    private static void ValidateFactors(string field, IReadOnlyDictionary<string, decimal>? factors, Action<string, string, string> fail)
+    {
+        foreach (var (name, factor) in factors ?? new Dictionary<string, decimal>())
+        {
+            if (name.Length is 0 or > 64 || factor is <= 0 or > 1)
+            {
+                fail($"{field}.{name}", "price-factor", "a price factor must be greater than 0 and at most 1 (0.9 = 10% off).");
+            }
+        }
+    }
+
+    private static void ValidateTransfers(Family.TransferRules? transfers, Action<string, string, string> fail)
+    {
+        if (transfers is null)
+        {
+            fail("transfers", "required", "transfers is required (omit it for the defaults).");
+            return;
+        }
+
+        if (transfers.MaxTransfersPerMonth is < 1 or > 1000)
+        {
+            fail("transfers.maxTransfersPerMonth", "range", "maxTransfersPerMonth must be between 1 and 1000.");
+        }
+
+        if (transfers.MaxPointsPerMonth is < 1 or > 100_000_000)
+        {
+            fail("transfers.maxPointsPerMonth", "range", "maxPointsPerMonth must be between 1 and 100000000.");
+        }
+
+        if (transfers.MaxFamilyMembers is < 1 or > 20)
+        {
+            fail("transfers.maxFamilyMembers", "range", "maxFamilyMembers must be between 1 and 20.");
         }
     }
 

@@ -16,6 +16,10 @@ public sealed class LoyaltyTables(TableServiceClient service, StorageOptions opt
     public const string TierReviews = "tierreviews";
     public const string WebhookChannels = "webhookchannels";
     public const string WebhookNonces = "webhooknonces";
+    public const string Family = "family";
+    public const string Transfers = "transfers";
+    public const string Charity = "charity";
+    public const string Lotteries = "lotteries";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();
 

@@ -15,6 +15,7 @@ internal static class LedgerRows
     public const string LotPrefix = "lot:";
     public const string EntryPrefix = "tx:";
     public const string IdempotencyPrefix = "idem:";
+    public const string HoldPrefix = "hold:";
 
     /// <summary>The character after ':' — the exclusive upper bound of a prefix range.</summary>
     public static string PrefixEnd(string prefix) => prefix[..^1] + ";";
@@ -82,6 +83,7 @@ internal static class LedgerRows
         ["ExpiresAt"] = lot.ExpiresAt == PointsLot.NeverExpires ? null : lot.ExpiresAt,
         ["Source"] = lot.Source,
         ["Reference"] = lot.Reference,
+        ["Frozen"] = lot.Frozen,
     };
 
     public static PointsLot ToLot(TableEntity e) => new(
@@ -92,7 +94,7 @@ internal static class LedgerRows
         e.GetDateTimeOffset("AvailableAt") ?? DateTimeOffset.UnixEpoch,
         e.GetDateTimeOffset("ExpiresAt") ?? PointsLot.NeverExpires,
         e.GetString("Source") ?? string.Empty,
-        e.GetString("Reference"));
+        e.GetString("Reference")) { Frozen = e.GetBoolean("Frozen") ?? false };
 
     public static TableEntity ToEntity(MemberKey member, LedgerEntry entry) => new(member.PartitionKey, EntryRowKey(entry))
     {
@@ -143,4 +145,16 @@ internal static class LedgerRows
         e.GetString("Fingerprint"),
         StorageJson.Deserialize<LedgerOutcome>(e.GetString("Outcome")),
         e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UnixEpoch);
+
+    public static string HoldRowKey(string holdId) => HoldPrefix + holdId;
+
+    /// <summary>Status is a column of its own so loading a member reads only the active holds.</summary>
+    public static TableEntity ToEntity(MemberKey member, PointsHold hold) => new(member.PartitionKey, HoldRowKey(hold.HoldId))
+    {
+        ["Kind"] = "hold",
+        ["Status"] = hold.Status.ToString(),
+        ["Hold"] = StorageJson.Serialize(hold),
+    };
+
+    public static PointsHold ToHold(TableEntity e) => StorageJson.Deserialize<PointsHold>(e.GetString("Hold"));
 }

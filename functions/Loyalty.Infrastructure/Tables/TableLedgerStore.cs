@@ -50,7 +50,8 @@ public sealed class TableLedgerStore(LoyaltyTables tables) : ILedgerStore
         // landing after this ETag was read fails the later If-Match. Read in the other order (or in parallel), a
         // commit in between would pair old lots with a new ETag and let two spends use the same points.
         var lots = await ReadLotsAsync(table, member, cancellationToken);
-        return new MemberLedgerState(LedgerRows.ToAccount(account.Value), lots, account.Value.ETag.ToString());
+        var holds = await ReadActiveHoldsAsync(table, member, cancellationToken);
+        return new MemberLedgerState(LedgerRows.ToAccount(account.Value), lots, account.Value.ETag.ToString()) { Holds = holds };
     }
 
     public async Task<IdempotencyRecord?> FindIdempotencyAsync(MemberKey member, string idempotencyKey, CancellationToken cancellationToken)
@@ -74,6 +75,7 @@ public sealed class TableLedgerStore(LoyaltyTables tables) : ILedgerStore
         actions.AddRange(changes.Entries.Select(e => new TableTransactionAction(TableTransactionActionType.Add, LedgerRows.ToEntity(member, e))));
         actions.AddRange(changes.UpsertLots.Select(l => new TableTransactionAction(TableTransactionActionType.UpsertReplace, LedgerRows.ToEntity(member, l))));
         actions.AddRange(changes.DeleteLots.Select(l => new TableTransactionAction(TableTransactionActionType.Delete, LedgerRows.ToEntity(member, l), ETag.All)));
+        actions.AddRange(changes.UpsertHolds.Select(h => new TableTransactionAction(TableTransactionActionType.UpsertReplace, LedgerRows.ToEntity(member, h))));
         try
         {
             await SubmitAsync(table, member, actions, cancellationToken);
@@ -125,6 +127,14 @@ public sealed class TableLedgerStore(LoyaltyTables tables) : ILedgerStore
         return new LedgerPage([], null);
     }
 
+    public async Task<PointsHold?> FindHoldAsync(MemberKey member, string holdId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var table = await tables.GetAsync(LoyaltyTables.Ledger);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(member.PartitionKey, LedgerRows.HoldRowKey(holdId), cancellationToken: cancellationToken);
+        return row.HasValue && row.Value is not null ? LedgerRows.ToHold(row.Value) : null;
+    }
+
     /// <summary>Azure rejects a batch that spans partitions; Azurite does not. The guard makes the rule hold everywhere.</summary>
     internal static void EnsureSinglePartition(MemberKey member, IReadOnlyList<TableTransactionAction> actions)
     {
@@ -156,5 +166,18 @@ public sealed class TableLedgerStore(LoyaltyTables tables) : ILedgerStore
         }
 
         return lots;
+    }
+
+    private static async Task<List<PointsHold>> ReadActiveHoldsAsync(TableClient table, MemberKey member, CancellationToken cancellationToken)
+    {
+        var active = nameof(HoldStatus.Active);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {member.PartitionKey} and RowKey ge {LedgerRows.HoldPrefix} and RowKey lt {LedgerRows.PrefixEnd(LedgerRows.HoldPrefix)} and Status eq {active}");
+        var holds = new List<PointsHold>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            holds.Add(LedgerRows.ToHold(row));
+        }
+
+        return holds;
     }
 }

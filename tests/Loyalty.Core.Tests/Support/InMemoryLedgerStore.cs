@@ -29,7 +29,7 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
 
         lock (p)
         {
-            return Task.FromResult<MemberLedgerState?>(new MemberLedgerState(p.Account, [.. p.Lots.Values], p.ETag));
+            return Task.FromResult<MemberLedgerState?>(new MemberLedgerState(p.Account, [.. p.Lots.Values], p.ETag) { Holds = [.. p.Holds.Values.Where(h => h.Status == HoldStatus.Active)] });
         }
     }
 
@@ -75,6 +75,11 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
                 p.Lots.Remove(lot.LotId);
             }
 
+            foreach (var hold in changes.UpsertHolds)
+            {
+                p.Holds[hold.HoldId] = hold;
+            }
+
             Commits++;
         }
 
@@ -93,6 +98,19 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
         lock (p)
         {
             return Task.FromResult(new LedgerPage([.. p.Entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence)], null));
+        }
+    }
+
+    public Task<PointsHold?> FindHoldAsync(MemberKey member, string holdId, CancellationToken cancellationToken)
+    {
+        if (!_partitions.TryGetValue(member, out var p))
+        {
+            return Task.FromResult<PointsHold?>(null);
+        }
+
+        lock (p)
+        {
+            return Task.FromResult(p.Holds.GetValueOrDefault(holdId));
         }
     }
 
@@ -116,5 +134,7 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
         public Dictionary<string, IdempotencyRecord> Idempotency { get; } = idempotency;
 
         public string ETag { get; set; } = etag;
+
+        public Dictionary<string, PointsHold> Holds { get; } = [];
     }
 }

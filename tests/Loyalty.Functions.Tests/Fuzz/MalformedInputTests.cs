@@ -1,6 +1,11 @@
 using System.Text;
 using CsCheck;
+using Loyalty.Functions.Donations;
+using Loyalty.Functions.Family;
+using Loyalty.Functions.Freezes;
+using Loyalty.Functions.Lotteries;
 using Loyalty.Functions.Members;
+using Loyalty.Functions.Pos;
 using Loyalty.Functions.Programs;
 using Loyalty.Functions.Purchases;
 using Loyalty.Functions.Tenants;
@@ -34,6 +39,11 @@ public sealed class MalformedInputTests(FunctionsHost host) : IClassFixture<Func
         var purchases = host.Function<PurchaseFunctions>();
         var programs = host.Function<ProgramFunctions>();
         var tenants = host.Function<TenantFunctions>();
+        var pos = host.Function<PosFunctions>();
+        var family = host.Function<FamilyFunctions>();
+        var donations = host.Function<DonationFunctions>();
+        var lotteries = host.Function<LotteryFunctions>();
+        var freezes = host.Function<FreezeFunctions>();
         return
         [
             ("register", r => members.Register(r, CancellationToken.None), tenant.Pos),
@@ -42,6 +52,15 @@ public sealed class MalformedInputTests(FunctionsHost host) : IClassFixture<Func
             ("program", r => programs.Put(r, CancellationToken.None), tenant.Admin),
             ("key", r => tenants.CreateKey(r, CancellationToken.None), tenant.Admin),
             ("tenant", r => tenants.CreateTenant(r, CancellationToken.None), tenant.Admin),
+            ("quote", r => pos.Quote(r, CancellationToken.None), tenant.Pos),
+            ("hold", r => pos.Hold(r, CancellationToken.None), tenant.Pos),
+            ("freeze", r => freezes.Freeze(r, "fuzz-member", CancellationToken.None), tenant.Admin),
+            ("invite", r => family.Invite(r, CancellationToken.None), tenant.Storefront),
+            ("transfer", r => family.Transfer(r, CancellationToken.None), tenant.Storefront),
+            ("project", r => donations.PutProject(r, "fuzz-project", CancellationToken.None), tenant.Admin),
+            ("donate", r => donations.Donate(r, CancellationToken.None), tenant.Storefront),
+            ("lottery", r => lotteries.Put(r, "fuzz-lottery", CancellationToken.None), tenant.Admin),
+            ("draw", r => lotteries.Draw(r, "fuzz-lottery", CancellationToken.None), tenant.Storefront),
         ];
     }
 

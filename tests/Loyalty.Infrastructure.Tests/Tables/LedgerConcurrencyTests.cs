@@ -136,5 +136,7 @@ public sealed class LedgerConcurrencyTests(AzuriteFixture azurite) : IClassFixtu
         }
 
         public Task<LedgerPage> QueryEntriesAsync(MemberKey member, LedgerQuery query, CancellationToken cancellationToken) => inner.QueryEntriesAsync(member, query, cancellationToken);
+
+        public Task<PointsHold?> FindHoldAsync(MemberKey member, string holdId, CancellationToken cancellationToken) => inner.FindHoldAsync(member, holdId, cancellationToken);
     }
 }

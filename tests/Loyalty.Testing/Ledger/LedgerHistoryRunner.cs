@@ -2,6 +2,7 @@ using Loyalty.Core.Common;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Ledger.Commands;
 using Loyalty.Core.Members;
+using Loyalty.Core.Pos;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -9,8 +10,9 @@ namespace Loyalty.Testing.Ledger;
 
 /// <summary>
 /// Plays a random history against any <see cref="ILedgerStore"/> and checks the ledger invariants after every step:
-/// balance == sum(live lots) - debt == sum of all entries; a spend never leaves the available balance negative nor
-/// creates debt; replaying any earlier operation returns its first result and changes nothing.
+/// balance == sum(live lots) + held - debt == sum of all entries; a spend or hold never leaves the available balance
+/// negative nor creates debt; a hold is captured or released at most once; replaying any earlier operation returns
+/// its first result and changes nothing.
 /// </summary>
 public sealed class LedgerHistoryRunner(ILedgerStore store, FakeTimeProvider time)
 {
@@ -22,6 +24,7 @@ public sealed class LedgerHistoryRunner(ILedgerStore store, FakeTimeProvider tim
         Assert.True(await store.CreateAccountAsync(new MemberAccount { Key = member, RegisteredAt = time.GetUtcNow() }, [], [], CancellationToken.None));
         var commands = new List<LedgerCommand>();
         var orders = new List<(string LotId, long Points, string OrderId)>();
+        var holds = new List<string>();
         for (var step = 0; step < history.Count; step++)
         {
             var before = await SnapshotAsync(member);
@@ -39,7 +42,7 @@ public sealed class LedgerHistoryRunner(ILedgerStore store, FakeTimeProvider tim
                     continue;
             }
 
-            var command = ToCommand(history[step], step, orders);
+            var command = ToCommand(history[step], step, orders, holds);
             if (command is null)
             {
                 continue;
@@ -57,7 +60,20 @@ public sealed class LedgerHistoryRunner(ILedgerStore store, FakeTimeProvider tim
 
             var after = await SnapshotAsync(member);
             AssertInvariants(step, after);
-            if (command is SpendPoints)
+            if (command is HoldPoints hold && result.IsSuccess)
+            {
+                holds.Add(hold.HoldId);
+                // Holds that timed out meanwhile are released by the same transaction, so held can also drop.
+                Assert.InRange(after.Held, hold.Points, before.Held + hold.Points);
+            }
+
+            if (command is CaptureHold or ReleaseHold)
+            {
+                Assert.True(result.IsSuccess || result.Error!.Code is "hold-released" or "hold-captured" or "hold-not-found", $"step {step}: {result.Error?.Code}");
+                Assert.True(after.Held <= before.Held, $"step {step}: closing a hold raised the held points");
+            }
+
+            if (command is SpendPoints or HoldPoints)
             {
                 Assert.True(!result.IsSuccess || after.Available >= 0, $"step {step}: a spend left the available balance at {after.Available}");
                 Assert.True(after.Debt <= before.Debt, $"step {step}: a spend created debt");
@@ -71,7 +87,7 @@ public sealed class LedgerHistoryRunner(ILedgerStore store, FakeTimeProvider tim
         }
     }
 
-    private LedgerCommand? ToCommand(LedgerOperation operation, int step, List<(string LotId, long Points, string OrderId)> orders)
+    private LedgerCommand? ToCommand(LedgerOperation operation, int step, List<(string LotId, long Points, string OrderId)> orders, List<string> holds)
     {
         var now = time.GetUtcNow();
         var key = $"step-{step}";
@@ -85,6 +101,9 @@ public sealed class LedgerHistoryRunner(ILedgerStore store, FakeTimeProvider tim
             LedgerOperation.Spend s => new SpendPoints(key, s.Points, null, null),
             LedgerOperation.ClawBack c when orders.Count > 0 => ClawBack(key, orders[c.OrderIndex % orders.Count], c.Points),
             LedgerOperation.Expire => new ExpirePoints(key),
+            LedgerOperation.Hold h => new HoldPoints(key, $"hold-{step}", $"order-{step}", h.Points, h.Points / 100m, now.AddMinutes(h.TimeoutMinutes)),
+            LedgerOperation.Capture c when holds.Count > 0 => new CaptureHold(key, holds[c.HoldIndex % holds.Count]),
+            LedgerOperation.Release r when holds.Count > 0 => new ReleaseHold(key, holds[r.HoldIndex % holds.Count]),
             _ => null,
         };
     }
@@ -94,7 +113,8 @@ public sealed class LedgerHistoryRunner(ILedgerStore store, FakeTimeProvider tim
 
     private static void AssertInvariants(int step, Snapshot s)
     {
-        Assert.True(s.LotsTotal - s.Debt == s.EntriesTotal, $"step {step}: lots {s.LotsTotal} - debt {s.Debt} != entries {s.EntriesTotal}");
+        Assert.True(s.LotsTotal + s.Held - s.Debt == s.EntriesTotal, $"step {step}: lots {s.LotsTotal} + held {s.Held} - debt {s.Debt} != entries {s.EntriesTotal}");
+        Assert.True(s.Held >= 0, $"step {step}: negative held points");
         Assert.True(s.Debt >= 0, $"step {step}: negative debt");
         Assert.True(s.MinLotRemaining > 0, $"step {step}: an empty lot was kept");
     }
@@ -120,11 +140,16 @@ public sealed class LedgerHistoryRunner(ILedgerStore store, FakeTimeProvider tim
             entries,
             live.Where(l => l.IsAvailable(now)).Sum(l => l.Remaining) - state.Account.Debt,
             state.Lots.Count == 0 ? long.MaxValue : state.Lots.Min(l => l.Remaining),
-            state.ETag);
+            state.ETag)
+        {
+            Held = state.Holds.Sum(h => h.Points),
+        };
     }
 
     private sealed record Snapshot(long LotsTotal, long Debt, long EntriesTotal, long Available, long MinLotRemaining, string ETag)
     {
-        public long Balance => LotsTotal - Debt;
+        public long Held { get; init; }
+
+        public long Balance => LotsTotal + Held - Debt;
     }
 }

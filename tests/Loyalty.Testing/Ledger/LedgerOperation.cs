@@ -11,7 +11,10 @@ public abstract record LedgerOperation
         (2, Gen.Int[0, 90].Select(d => (LedgerOperation)new Advance(d))),
         (2, Gen.Select(Gen.Int[0, 1000], Gen.Long[1, 500], (i, p) => (LedgerOperation)new ClawBack(i, p))),
         (2, Gen.Int[0, 1000].Select(i => (LedgerOperation)new Replay(i))),
-        (1, Gen.Const((LedgerOperation)new Expire())));
+        (1, Gen.Const((LedgerOperation)new Expire())),
+        (3, Gen.Select(Gen.Long[1, 300], Gen.Int[1, 60 * 24 * 3], (p, m) => (LedgerOperation)new Hold(p, m))),
+        (2, Gen.Int[0, 1000].Select(i => (LedgerOperation)new Capture(i))),
+        (2, Gen.Int[0, 1000].Select(i => (LedgerOperation)new Release(i))));
 
     public sealed record Earn(long Points, int ExpiresInDays, int PendingDays, bool ForOrder) : LedgerOperation;
 
@@ -24,4 +27,11 @@ public abstract record LedgerOperation
     public sealed record Replay(int StepIndex) : LedgerOperation;
 
     public sealed record Expire : LedgerOperation;
+
+    /// <summary>A POS hold that times out after <paramref name="TimeoutMinutes"/> (Advance steps are whole days, so many do).</summary>
+    public sealed record Hold(long Points, int TimeoutMinutes) : LedgerOperation;
+
+    public sealed record Capture(int HoldIndex) : LedgerOperation;
+
+    public sealed record Release(int HoldIndex) : LedgerOperation;
 }

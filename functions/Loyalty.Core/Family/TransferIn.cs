@@ -1,0 +1,22 @@
+using Loyalty.Core.Common;
+using Loyalty.Core.Ledger;
+
+namespace Loyalty.Core.Family;
+
+/// <summary>
+/// Credits transferred points as lots with the sender's expiry dates (no expiry laundering). With <see cref="Returning"/>
+/// the same portions go back to the sender because the receiver could not be credited.
+/// </summary>
+public sealed record TransferIn(string IdempotencyKey, string TransferId, string CounterpartyMemberId, IReadOnlyList<LotPortion> Portions, bool Returning = false) : LedgerCommand(IdempotencyKey)
+{
+    protected override string Describe() => $"{TransferId}|{CounterpartyMemberId}|{LotPortions.Format(Portions)}|{Returning}";
+
+    public override Result<LedgerEntry?> Apply(LedgerTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var details = new Dictionary<string, string> { ["transferId"] = TransferId, ["counterparty"] = CounterpartyMemberId };
+        return Returning
+            ? transaction.Receive(Portions, LedgerEntryType.Restore, "transfer-return", TransferId, $"Transfer to {CounterpartyMemberId} could not be completed; points returned", details)
+            : transaction.Receive(Portions, LedgerEntryType.TransferIn, "transfer", TransferId, $"Transfer from {CounterpartyMemberId}", details);
+    }
+}

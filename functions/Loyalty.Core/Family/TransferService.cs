@@ -1,0 +1,147 @@
+using Loyalty.Core.Common;
+using Loyalty.Core.Ledger;
+using Loyalty.Core.Members;
+using Loyalty.Core.Programs;
+
+namespace Loyalty.Core.Family;
+
+/// <summary>
+/// Transfers between bound family members. Two partitions are never written in one batch: the transfer record drives
+/// debit-out then credit-in, each idempotent, and a retry of the same request (same Idempotency-Key) resumes from
+/// wherever a crash stopped it. If the receiver cannot be credited the points return to the sender.
+/// </summary>
+public sealed class TransferService(ITransferStore transfers, FamilyService family, ILedgerStore ledgerStore, LedgerService ledger, ProgramService programs, TimeProvider time)
+{
+    public async Task<Result<TransferRecord>> TransferAsync(string tenantId, TransferRequest request, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = FamilyService.ValidatePair(request.FromMemberId, request.ToMemberId, "fromMemberId", "toMemberId");
+        if (request.Points is not > 0 or > 100_000_000)
+        {
+            errors.Add(new FieldError("points", "range", "points must be a whole number between 1 and 100000000."));
+        }
+
+        if (request.Message is { Length: > 100 })
+        {
+            errors.Add(new FieldError("message", "length", "message must be at most 100 characters."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Error.Validation(errors);
+        }
+
+        var record = new TransferRecord
+        {
+            TenantId = tenantId,
+            TransferId = DerivedId.From("transfer", idempotencyKey),
+            FromMemberId = request.FromMemberId!,
+            ToMemberId = request.ToMemberId!,
+            Points = request.Points!.Value,
+            Message = request.Message,
+            CreatedAt = time.GetUtcNow(),
+        };
+        var stored = await transfers.GetAsync(tenantId, record.TransferId, cancellationToken);
+        if (stored is null)
+        {
+            var refused = await CheckAsync(record, cancellationToken);
+            if (refused is not null)
+            {
+                return refused;
+            }
+
+            stored = await transfers.AddOrGetAsync(record, cancellationToken);
+        }
+
+        return stored.SameRequest(record)
+            ? await ResumeAsync(stored, cancellationToken)
+            : Error.Conflict("idempotency-key-reused", $"Idempotency key '{idempotencyKey}' was already used for a different transfer.");
+    }
+
+    public async Task<Result<TransferRecord>> GetAsync(string tenantId, string transferId, CancellationToken cancellationToken) =>
+        await transfers.GetAsync(tenantId, transferId, cancellationToken) is { } record
+            ? record
+            : Error.NotFound("transfer-not-found", $"Transfer '{transferId}' does not exist.");
+
+    /// <summary>Takes a transfer from wherever it stopped to its end. Safe to run any number of times.</summary>
+    public async Task<Result<TransferRecord>> ResumeAsync(TransferRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.Status is TransferStatus.Completed or TransferStatus.Returned)
+        {
+            return record;
+        }
+
+        if (record.Status == TransferStatus.Failed)
+        {
+            return Error.Rule(record.FailureCode ?? "transfer-failed", record.FailureReason ?? "The transfer was refused.");
+        }
+
+        var program = await programs.GetAsync(record.TenantId, cancellationToken);
+        var from = new MemberKey(record.TenantId, record.FromMemberId);
+        var to = new MemberKey(record.TenantId, record.ToMemberId);
+        var debit = await ledger.ExecuteAsync(from, new TransferOut($"transfer:{record.TransferId}:out", record.TransferId, record.ToMemberId, record.Points, program.Rules.Transfers, program.Rules.Zone()) { ProgramVersion = program.Version }, cancellationToken);
+        if (!debit.IsSuccess)
+        {
+            // A refused debit moved nothing: the transfer failed for good. A conflict may succeed on a retry.
+            return debit.Error.Kind == ErrorKind.Conflict
+                ? debit.Error
+                : await FailAsync(record, debit.Error, cancellationToken);
+        }
+
+        var portions = LotPortions.Parse(debit.Value.Entry!.Details.GetValueOrDefault(LotPortions.DetailKey));
+        record = await SaveAsync(record with { Status = TransferStatus.Debited, Portions = portions, OutEntryId = debit.Value.Entry.EntryId }, cancellationToken);
+        var credit = await ledger.ExecuteAsync(to, new TransferIn($"transfer:{record.TransferId}:in", record.TransferId, record.FromMemberId, portions) { ProgramVersion = program.Version }, cancellationToken);
+        if (credit.IsSuccess)
+        {
+            return await SaveAsync(record with { Status = TransferStatus.Completed, InEntryId = credit.Value.Entry!.EntryId }, cancellationToken);
+        }
+
+        if (credit.Error.Kind != ErrorKind.NotFound)
+        {
+            return credit.Error;
+        }
+
+        var returned = await ledger.ExecuteAsync(from, new TransferIn($"transfer:{record.TransferId}:return", record.TransferId, record.ToMemberId, portions, Returning: true), cancellationToken);
+        return returned.IsSuccess
+            ? await SaveAsync(record with { Status = TransferStatus.Returned, FailureCode = credit.Error.Code, FailureReason = credit.Error.Message }, cancellationToken)
+            : returned.Error;
+    }
+
+    private async Task<Error?> CheckAsync(TransferRecord record, CancellationToken cancellationToken)
+    {
+        var to = new MemberKey(record.TenantId, record.ToMemberId);
+        var receiver = await ledgerStore.LoadAsync(to, cancellationToken);
+        if (receiver is null)
+        {
+            return MemberService.MemberNotFound(to);
+        }
+
+        if (!await family.AreBoundAsync(record.TenantId, record.FromMemberId, record.ToMemberId, cancellationToken))
+        {
+            return Error.Rule("not-family", $"Members '{record.FromMemberId}' and '{record.ToMemberId}' are not bound as family.");
+        }
+
+        return receiver.Account.Frozen
+            ? Error.Rule("receiver-frozen", $"Member '{record.ToMemberId}' is frozen and cannot receive points.")
+            : null;
+    }
+
+    private async Task<Error> FailAsync(TransferRecord record, Error error, CancellationToken cancellationToken)
+    {
+        await SaveAsync(record with { Status = TransferStatus.Failed, FailureCode = error.Code, FailureReason = error.Message }, cancellationToken);
+        return error;
+    }
+
+    private async Task<TransferRecord> SaveAsync(TransferRecord record, CancellationToken cancellationToken)
+    {
+        var updated = record with { UpdatedAt = time.GetUtcNow() };
+        if (await transfers.TryUpdateAsync(updated, cancellationToken))
+        {
+            return await transfers.GetAsync(record.TenantId, record.TransferId, cancellationToken) ?? updated;
+        }
+
+        // Another attempt moved the record on; the ledger steps are idempotent, so its view is as good as ours.
+        return await transfers.GetAsync(record.TenantId, record.TransferId, cancellationToken) ?? updated;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Loyalty.Core.Freezes;
+
+public sealed record FreezeRequest(string? Reason, string? Reference);

@@ -1,0 +1,270 @@
+using System.Security.Cryptography;
+using Loyalty.Core.Common;
+using Loyalty.Core.Donations;
+using Loyalty.Core.Ledger;
+using Loyalty.Core.Members;
+
+namespace Loyalty.Core.Lottery;
+
+/// <summary>
+/// Lottery draws. The outcome is drawn with a CSPRNG and recorded together with the prize's stock decrement
+/// (ETag-guarded, so stock never goes below zero); only then is the member charged, idempotently. A refused charge
+/// voids the draw and returns the prize to stock. A retry with the same Idempotency-Key replays the recorded draw.
+/// </summary>
+public sealed class LotteryService(ILotteryStore lotteries, ILedgerStore ledgerStore, LedgerService ledger, TimeProvider time)
+{
+    public const int MaxPrizes = 50;
+    public const long MaxWeight = 1_000_000;
+    private const int MaxAttempts = 50;
+
+    public async Task<Result<LotteryView>> SaveAsync(string tenantId, string lotteryId, LotteryRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = Validate(lotteryId, request);
+        if (errors.Count > 0)
+        {
+            return Error.Validation(errors);
+        }
+
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var existing = await lotteries.GetAsync(tenantId, lotteryId, cancellationToken);
+            var lottery = new Lottery
+            {
+                TenantId = tenantId,
+                LotteryId = lotteryId,
+                Name = request.Name!.Trim(),
+                CostPoints = request.CostPoints!.Value,
+                Prizes = [.. request.Prizes!.Select(p => new LotteryPrize(p!.PrizeId!, p.Name!.Trim(), p.Weight!.Value, p.Stock!.Value)
+                {
+                    Awarded = existing?.Prizes.FirstOrDefault(e => e.PrizeId == p.PrizeId)?.Awarded ?? 0,
+                })],
+                NoPrizeWeight = request.NoPrizeWeight ?? 0,
+                Active = request.Active ?? true,
+                Version = (existing?.Version ?? 0) + 1,
+                UpdatedAt = time.GetUtcNow(),
+                ETag = existing?.ETag,
+            };
+            if (await lotteries.TrySaveAsync(lottery, cancellationToken))
+            {
+                return LotteryView.From(lottery);
+            }
+        }
+
+        return Error.Conflict("concurrent-update", "The lottery is being changed by other requests; retry.");
+    }
+
+    public async Task<Result<LotteryView>> GetAsync(string tenantId, string lotteryId, CancellationToken cancellationToken) =>
+        (DonationService.IsValidProjectId(lotteryId) ? await lotteries.GetAsync(tenantId, lotteryId, cancellationToken) : null) is { } lottery
+            ? LotteryView.From(lottery)
+            : LotteryNotFound(lotteryId);
+
+    public async Task<Result<DrawView>> DrawAsync(string tenantId, string lotteryId, DrawRequest request, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!MemberKey.IsValidMemberId(request.MemberId))
+        {
+            return Error.Validation("memberId", "pattern", "memberId is required: 1-64 letters, digits, '_', '.' or '-'.");
+        }
+
+        if (!DonationService.IsValidProjectId(lotteryId))
+        {
+            return LotteryNotFound(lotteryId);
+        }
+
+        var member = new MemberKey(tenantId, request.MemberId!);
+        var drawId = DerivedId.From("draw", idempotencyKey);
+        var draw = await lotteries.GetDrawAsync(tenantId, lotteryId, drawId, cancellationToken);
+        if (draw is null)
+        {
+            var reserved = await ReserveAsync(member, lotteryId, drawId, cancellationToken);
+            if (!reserved.IsSuccess)
+            {
+                return reserved.Error;
+            }
+
+            draw = reserved.Value;
+        }
+
+        if (draw.MemberId != member.MemberId)
+        {
+            return Error.Conflict("idempotency-key-reused", $"Idempotency key '{idempotencyKey}' was already used for another member's draw.");
+        }
+
+        if (draw.Status == DrawStatus.Void)
+        {
+            return Error.Rule("draw-refused", "This draw was refused (the charge failed); nothing was charged and the prize went back to stock.");
+        }
+
+        var charged = await ledger.ExecuteAsync(member, new ChargeDraw($"lottery:{drawId}", draw), cancellationToken);
+        if (!charged.IsSuccess)
+        {
+            // A conflict may succeed on a retry with the same key; anything else refuses the draw for good.
+            return charged.Error.Kind == ErrorKind.Conflict ? charged.Error : await VoidAsync(tenantId, draw, charged.Error, cancellationToken);
+        }
+
+        var done = draw with { Status = DrawStatus.Charged, EntryId = charged.Value.Entry!.EntryId };
+        if (draw.Status == DrawStatus.Reserved)
+        {
+            await lotteries.TryUpdateDrawAsync(tenantId, done, cancellationToken);
+        }
+
+        return DrawView.From(done);
+    }
+
+    private async Task<Result<LotteryDraw>> ReserveAsync(MemberKey member, string lotteryId, string drawId, CancellationToken cancellationToken)
+    {
+        var lottery = await lotteries.GetAsync(member.TenantId, lotteryId, cancellationToken);
+        if (lottery is null)
+        {
+            return LotteryNotFound(lotteryId);
+        }
+
+        // Checked up front so an obviously refused draw does not take a prize out of stock, even briefly.
+        var state = await ledgerStore.LoadAsync(member, cancellationToken);
+        if (state is null)
+        {
+            return MemberService.MemberNotFound(member);
+        }
+
+        var summary = MemberSummary.From(state, time.GetUtcNow());
+        if (summary.Frozen)
+        {
+            return Error.Rule("account-frozen", "The account is frozen; it cannot take part in draws until it is unfrozen.");
+        }
+
+        if (summary.Available < lottery.CostPoints)
+        {
+            return Error.Rule("insufficient-points", $"The member has {Math.Max(summary.Available, 0)} available points; a draw costs {lottery.CostPoints}.");
+        }
+
+        for (var attempt = 0; attempt < MaxAttempts && lottery is not null; attempt++)
+        {
+            if (!lottery.Active)
+            {
+                return Error.Rule("lottery-closed", $"Lottery '{lotteryId}' is not open for draws.");
+            }
+
+            var odds = OddsTable.For(lottery);
+            var number = RandomNumberGenerator.GetInt32(0, checked((int)odds.Total));
+            var outcome = odds.Pick(number);
+            var prize = lottery.Prizes.FirstOrDefault(p => p.PrizeId == outcome);
+            var draw = new LotteryDraw
+            {
+                DrawId = drawId,
+                LotteryId = lotteryId,
+                MemberId = member.MemberId,
+                Number = number,
+                Odds = odds.Format(),
+                OddsVersion = lottery.Version,
+                Outcome = outcome,
+                PrizeName = prize?.Name,
+                CostPoints = lottery.CostPoints,
+                DrawnAt = time.GetUtcNow(),
+            };
+            switch (await lotteries.TryReserveAsync(WithStock(lottery, outcome, -1), draw, cancellationToken))
+            {
+                case ReserveResult.Reserved:
+                case ReserveResult.DrawExists:
+                    return await lotteries.GetDrawAsync(member.TenantId, lotteryId, drawId, cancellationToken) is { } stored
+                        ? stored
+                        : throw new InvalidOperationException($"Draw {drawId} vanished after it was written.");
+                default:
+                    lottery = await lotteries.GetAsync(member.TenantId, lotteryId, cancellationToken);
+                    break;
+            }
+        }
+
+        return lottery is null ? LotteryNotFound(lotteryId) : Error.Conflict("concurrent-update", "The lottery is busy; retry with the same Idempotency-Key.");
+    }
+
+    private async Task<Error> VoidAsync(string tenantId, LotteryDraw draw, Error reason, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var current = await lotteries.GetDrawAsync(tenantId, draw.LotteryId, draw.DrawId, cancellationToken);
+            var lottery = await lotteries.GetAsync(tenantId, draw.LotteryId, cancellationToken);
+            if (current is not { Status: DrawStatus.Reserved } || lottery is null)
+            {
+                break;
+            }
+
+            if (await lotteries.TryUpdateAsync(WithStock(lottery, current.Outcome, +1), current with { Status = DrawStatus.Void }, cancellationToken))
+            {
+                break;
+            }
+        }
+
+        return reason;
+    }
+
+    private static Lottery WithStock(Lottery lottery, string outcome, int change) => lottery with
+    {
+        Prizes = [.. lottery.Prizes.Select(p => p.PrizeId == outcome ? p with { Stock = p.Stock + change, Awarded = p.Awarded - change } : p)],
+    };
+
+    private static List<FieldError> Validate(string lotteryId, LotteryRequest request)
+    {
+        var errors = new List<FieldError>();
+        void Fail(string field, string rule, string message) => errors.Add(new FieldError(field, rule, message));
+        if (!DonationService.IsValidProjectId(lotteryId))
+        {
+            Fail("lotteryId", "pattern", "lotteryId must be 1-64 letters, digits, '_', '.' or '-'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        {
+            Fail("name", "length", "name must be 1-100 characters.");
+        }
+
+        if (request.CostPoints is not > 0 or > 1_000_000)
+        {
+            Fail("costPoints", "range", "costPoints must be between 1 and 1000000.");
+        }
+
+        if (request.NoPrizeWeight is < 0 or > MaxWeight)
+        {
+            Fail("noPrizeWeight", "range", $"noPrizeWeight must be between 0 and {MaxWeight}.");
+        }
+
+        var prizes = request.Prizes ?? [];
+        if (prizes.Count is 0 or > MaxPrizes)
+        {
+            Fail("prizes", "count", $"prizes must list 1-{MaxPrizes} prizes.");
+        }
+
+        for (var i = 0; i < Math.Min(prizes.Count, MaxPrizes); i++)
+        {
+            var prize = prizes[i];
+            if (prize is null || !DonationService.IsValidProjectId(prize.PrizeId) || prize.PrizeId == OddsTable.NoPrize)
+            {
+                Fail($"prizes[{i}].prizeId", "pattern", $"prizeId must be 1-64 letters, digits, '_', '.' or '-', and not '{OddsTable.NoPrize}'.");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(prize.Name) || prize.Name.Length > 100)
+            {
+                Fail($"prizes[{i}].name", "length", "name must be 1-100 characters.");
+            }
+
+            if (prize.Weight is not > 0 or > MaxWeight)
+            {
+                Fail($"prizes[{i}].weight", "range", $"weight must be between 1 and {MaxWeight}.");
+            }
+
+            if (prize.Stock is not >= 0 or > 100_000_000)
+            {
+                Fail($"prizes[{i}].stock", "range", "stock must be between 0 and 100000000.");
+            }
+        }
+
+        if (prizes.Where(p => p?.PrizeId is not null).GroupBy(p => p!.PrizeId).Any(g => g.Count() > 1))
+        {
+            Fail("prizes", "unique", "prize ids must be unique.");
+        }
+
+        return errors;
+    }
+
+    private static Error LotteryNotFound(string lotteryId) => Error.NotFound("lottery-not-found", $"Lottery '{lotteryId}' does not exist.");
+}

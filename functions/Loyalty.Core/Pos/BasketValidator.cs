@@ -1,0 +1,54 @@
+using Loyalty.Core.Common;
+using Loyalty.Core.Purchases;
+
+namespace Loyalty.Core.Pos;
+
+/// <summary>Checks a POS basket and turns it into purchase lines; every problem is reported with its field.</summary>
+public static class BasketValidator
+{
+    public static Result<IReadOnlyList<PurchaseLine>> Lines(IReadOnlyList<BasketLine?>? lines, List<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (lines is null || lines.Count == 0 || lines.Count > PurchaseValidator.MaxLines)
+        {
+            errors.Add(new FieldError("lines", "required", $"lines must hold 1-{PurchaseValidator.MaxLines} basket lines."));
+            return Result<IReadOnlyList<PurchaseLine>>.Fail(Error.Validation(errors));
+        }
+
+        var result = new List<PurchaseLine>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var path = $"lines[{i}]";
+            if (line is null)
+            {
+                errors.Add(new FieldError(path, "required", "a basket line is required."));
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(line.Sku) || line.Sku.Length > 64)
+            {
+                errors.Add(new FieldError($"{path}.sku", "length", "sku is required, at most 64 characters."));
+            }
+
+            if (line.Category is { Length: > 64 })
+            {
+                errors.Add(new FieldError($"{path}.category", "length", "category must be at most 64 characters."));
+            }
+
+            if (line.Quantity is not > 0 or > 1_000_000)
+            {
+                errors.Add(new FieldError($"{path}.quantity", "range", "quantity must be greater than 0 and at most 1000000."));
+            }
+
+            if (line.UnitPrice is not { } price || price < 0 || decimal.Round(price, 2) != price || price > 100_000_000m)
+            {
+                errors.Add(new FieldError($"{path}.unitPrice", "money", "unitPrice must be a non-negative amount with at most two decimals."));
+            }
+
+            result.Add(new PurchaseLine(line.Sku ?? string.Empty, line.Category, line.Quantity ?? 0, line.UnitPrice ?? 0));
+        }
+
+        return errors.Count > 0 ? Error.Validation(errors) : result;
+    }
+}

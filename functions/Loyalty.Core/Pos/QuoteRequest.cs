@@ -1,0 +1,3 @@
+namespace Loyalty.Core.Pos;
+
+public sealed record QuoteRequest(string? MemberId, IReadOnlyList<BasketLine>? Lines);
