@@ -3,9 +3,11 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Queues;
 using Loyalty.Core.Ledger;
+using Loyalty.Core.Gifts;
 using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
 using Loyalty.Core.Purchases;
+using Loyalty.Core.Redemptions;
 using Loyalty.Core.Tenants;
 using Loyalty.Infrastructure.Queues;
 using Loyalty.Infrastructure.Storage;
@@ -48,6 +50,15 @@ public static class DependencyInjection
         services.AddSingleton<MemberService>();
         services.AddSingleton<AdjustmentService>();
         services.AddSingleton<PurchaseService>();
+        services.AddSingleton<IGiftCatalog, TableGiftCatalog>();
+        services.AddSingleton<IGiftCodePool, TableGiftCodePool>();
+        services.AddSingleton<IRedemptionStore, TableRedemptionStore>();
+        services.AddSingleton<INotificationOutbox, TableNotificationOutbox>();
+        services.AddSingleton(sp => new GiftService(sp.GetRequiredService<IGiftCatalog>(), sp.GetRequiredService<IGiftCodePool>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new GiftStockService(sp.GetRequiredService<IGiftCatalog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<GiftFulfilment>();
+        services.AddSingleton<RedemptionService>();
+        services.AddSingleton<RedemptionWorkflow>();
         return services;
     }
 
