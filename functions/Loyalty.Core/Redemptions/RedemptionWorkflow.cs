@@ -32,7 +32,7 @@ public sealed class RedemptionWorkflow(
         if (record.IsFinished)
         {
             // A start replayed after the end must not take stock again.
-            return StepOutcome.Fail(AlreadyFinished, $"Redemption '{input.RedemptionId}' already finished as {record.Status}.");
+            return StepOutcome.Fail(AlreadyFinished, $"Redemption '{input.RedemptionId}' already finished as {record.Status}.") with { FinishedAs = record.Status };
         }
 
         var member = await ledgerStore.LoadAsync(new MemberKey(input.TenantId, input.MemberId), cancellationToken);

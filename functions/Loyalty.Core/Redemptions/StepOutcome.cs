@@ -9,6 +9,9 @@ public sealed record StepOutcome(bool Succeeded, string? Code = null, string? Me
     /// <summary>The fulfil step: a physical gift that now waits for the merchant to ship it.</summary>
     public bool AwaitsShipment { get; init; }
 
+    /// <summary>Set when the redemption had already finished: a replayed start stops here and reports how it ended.</summary>
+    public RedemptionStatus? FinishedAs { get; init; }
+
     public static StepOutcome Ok() => new(true);
 
     public static StepOutcome Fail(string code, string message) => new(false, code, message);
