@@ -1,5 +1,6 @@
 using System.Text;
 using CsCheck;
+using Loyalty.Functions.Gifts;
 using Loyalty.Functions.Members;
 using Loyalty.Functions.Programs;
 using Loyalty.Functions.Purchases;
@@ -34,6 +35,7 @@ public sealed class MalformedInputTests(FunctionsHost host) : IClassFixture<Func
         var purchases = host.Function<PurchaseFunctions>();
         var programs = host.Function<ProgramFunctions>();
         var tenants = host.Function<TenantFunctions>();
+        var gifts = host.Function<GiftFunctions>();
         return
         [
             ("register", r => members.Register(r, CancellationToken.None), tenant.Pos),
@@ -42,6 +44,9 @@ public sealed class MalformedInputTests(FunctionsHost host) : IClassFixture<Func
             ("program", r => programs.Put(r, CancellationToken.None), tenant.Admin),
             ("key", r => tenants.CreateKey(r, CancellationToken.None), tenant.Admin),
             ("tenant", r => tenants.CreateTenant(r, CancellationToken.None), tenant.Admin),
+            ("gift", r => gifts.Put(r, "fuzz-gift", CancellationToken.None), tenant.Admin),
+            ("gift-stock", r => gifts.AdjustStock(r, "fuzz-gift", CancellationToken.None), tenant.Admin),
+            ("gift-codes", r => gifts.LoadCodes(r, "fuzz-gift", CancellationToken.None), tenant.Admin),
         ];
     }
 
@@ -115,6 +120,8 @@ public sealed class MalformedInputTests(FunctionsHost host) : IClassFixture<Func
         }
 
         Assert.Equal(0, program.Json["version"]!.GetValue<int>());
+        var gift = await CallAsync(Request("GET", "/api/v1/gifts/fuzz-gift", apiKey: tenant.Pos), r => host.Function<GiftFunctions>().Get(r, "fuzz-gift", CancellationToken.None));
+        Assert.Equal(404, gift.Status);
         Assert.True(!(await host.Queue.ExistsAsync()).Value || (await host.Queue.PeekMessageAsync()).Value is null, "a malformed purchase was queued");
     }
 }
