@@ -3,6 +3,9 @@ namespace Loyalty.Core.Common;
 /// <summary>A business or validation outcome that is not a bug: it carries a stable code and, where it applies, the field at fault.</summary>
 public sealed record Error(ErrorKind Kind, string Code, string Message, IReadOnlyList<FieldError>? Fields = null)
 {
+    /// <summary>When the same request may succeed again (a daily limit resets at the tenant's midnight).</summary>
+    public DateTimeOffset? RetryAt { get; init; }
+
     public static Error Validation(IReadOnlyList<FieldError> fields) =>
         new(ErrorKind.Validation, "validation-failed", "One or more fields are invalid.", fields);
 

@@ -16,4 +16,7 @@ public enum LedgerEntryType
     Lottery,
     Freeze,
     Unfreeze,
+    Tier,
+    Void,
+    Complete,
 }

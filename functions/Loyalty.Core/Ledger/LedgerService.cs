@@ -16,6 +16,11 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerR
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(command);
+        if (!MemberKey.IsValidMemberId(member.MemberId))
+        {
+            return Error.NotFound("member-not-found", $"Member '{member.MemberId}' does not exist.");
+        }
+
         var fingerprint = command.Fingerprint();
         for (var attempt = 1; ; attempt++)
         {

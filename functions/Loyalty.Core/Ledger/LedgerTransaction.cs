@@ -115,7 +115,7 @@ public sealed class LedgerTransaction
     /// Takes back points a refunded order created: from that order's lot first; what was already spent becomes debt
     /// (the only way a balance can go below zero), repaid from later earnings.
     /// </summary>
-    public LedgerEntry ClawBack(string? lotId, long points, string reference, string? reason, IReadOnlyDictionary<string, string>? details = null)
+    public LedgerEntry ClawBack(string? lotId, long points, string reference, string? reason, IReadOnlyDictionary<string, string>? details = null, LedgerEntryType type = LedgerEntryType.Refund)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(points);
         var taken = new Dictionary<string, long>();
@@ -144,7 +144,7 @@ public sealed class LedgerTransaction
             entryDetails["debtCreated"] = needed.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return Record(LedgerEntryType.Refund, -points, reference, reason, taken, entryDetails);
+        return Record(type, -points, reference, reason, taken, entryDetails);
     }
 
     /// <summary>An operator's correction. A negative adjustment spends like any spend and cannot overdraw.</summary>
@@ -191,6 +191,19 @@ public sealed class LedgerTransaction
 
         Account = Account with { LifetimeExpired = Account.LifetimeExpired + points };
         return Record(LedgerEntryType.Expire, -points, null, "Points expired", expired.Where(l => l.Remaining > 0).ToDictionary(l => l.LotId, l => l.Remaining), null);
+    }
+
+    /// <summary>Makes a pending lot available from <paramref name="availableAt"/> (an order completed: its return window starts now).</summary>
+    public bool Reschedule(string lotId, DateTimeOffset availableAt)
+    {
+        if (!_lots.TryGetValue(lotId, out var lot))
+        {
+            return false;
+        }
+
+        _lots[lotId] = lot with { AvailableAt = availableAt };
+        SettleDebt();
+        return true;
     }
 
     /// <summary>Records an entry that moves no points (freeze, unfreeze...), so the flow shows the event.</summary>

@@ -26,10 +26,28 @@ public sealed record MemberAccount
 
     public string Tier { get; init; } = "normal";
 
+    /// <summary>When the current tier is re-evaluated (and may be lowered); null while on the base tier.</summary>
+    public DateTimeOffset? TierReviewAt { get; init; }
+
+    public DateOnly? Birthday { get; init; }
+
     public DateTimeOffset? LastActivityAt { get; init; }
 
     public bool Frozen { get; init; }
 
     /// <summary>Small per-member state used by earning rules (streaks, daily counters); kept on the account row so it changes atomically with the ledger.</summary>
     public IReadOnlyDictionary<string, string> State { get; init; } = new Dictionary<string, string>();
+
+    public string? StateValue(string key) => State.GetValueOrDefault(key);
+
+    public long StateNumber(string key) =>
+        long.TryParse(State.GetValueOrDefault(key), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+
+    /// <summary>A copy with <paramref name="key"/> set, and every key matching <paramref name="prune"/> removed (old daily counters).</summary>
+    public MemberAccount WithState(string key, string value, Func<string, bool>? prune = null)
+    {
+        var state = State.Where(p => prune is null || !prune(p.Key)).ToDictionary(p => p.Key, p => p.Value);
+        state[key] = value;
+        return this with { State = state };
+    }
 }

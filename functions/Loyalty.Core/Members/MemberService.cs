@@ -1,10 +1,11 @@
 using Loyalty.Core.Common;
 using Loyalty.Core.Ledger;
+using Loyalty.Core.Programs;
 
 namespace Loyalty.Core.Members;
 
 /// <summary>Registers members and reads their points. Registration is idempotent on the member id.</summary>
-public sealed class MemberService(ILedgerStore ledger, IMemberDirectory directory, PhoneHashKey phoneKey, TimeProvider time)
+public sealed class MemberService(ILedgerStore ledger, IMemberDirectory directory, ProgramService programs, PhoneHashKey phoneKey, TimeProvider time)
 {
     public async Task<Result<(MemberSummary Member, bool Created)>> RegisterAsync(string tenantId, RegisterMember request, CancellationToken cancellationToken)
     {
@@ -26,6 +27,11 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
             errors.Add(new FieldError("name", "length", "name must be at most 100 characters."));
         }
 
+        if (request.Birthday is { } birthday && (birthday.Year < 1900 || birthday > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)))
+        {
+            errors.Add(new FieldError("birthday", "range", "birthday must be a past date (yyyy-MM-dd)."));
+        }
+
         if (errors.Count > 0)
         {
             return Error.Validation(errors);
@@ -36,7 +42,7 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
         var existing = await ledger.LoadAsync(key, cancellationToken);
         if (existing is not null)
         {
-            return SameRegistration(existing.Account, phoneHash, request.Name?.Trim())
+            return SameRegistration(existing.Account, phoneHash, request.Name?.Trim(), request.Birthday)
                 ? (MemberSummary.From(existing, time.GetUtcNow()), false)
                 : Error.Conflict("member-exists", $"Member '{key.MemberId}' is already registered with different details.");
         }
@@ -56,12 +62,14 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
             Name = request.Name?.Trim(),
             Phone = phone?.E164,
             PhoneHash = phoneHash,
+            Birthday = request.Birthday,
             RegisteredAt = time.GetUtcNow(),
         };
-        var created = await ledger.CreateAccountAsync(account, [], [], cancellationToken);
+        var opening = await OpeningAsync(account, cancellationToken);
+        var created = await ledger.CreateAccountAsync(opening.Account, opening.ChangedLots, opening.Entries, cancellationToken);
         var state = await ledger.LoadAsync(key, cancellationToken)
             ?? throw new InvalidOperationException($"Account {key} vanished right after registration.");
-        if (!created && !SameRegistration(state.Account, phoneHash, account.Name))
+        if (!created && !SameRegistration(state.Account, phoneHash, account.Name, account.Birthday))
         {
             return Error.Conflict("member-exists", $"Member '{key.MemberId}' is already registered with different details.");
         }
@@ -72,13 +80,19 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
 
     public async Task<Result<MemberSummary>> GetAsync(MemberKey key, CancellationToken cancellationToken)
     {
-        var state = await ledger.LoadAsync(key, cancellationToken);
-        return state is null ? MemberNotFound(key) : MemberSummary.From(state, time.GetUtcNow());
+        var state = await LoadAsync(key, cancellationToken);
+        if (state is null)
+        {
+            return MemberNotFound(key);
+        }
+
+        var program = await programs.GetAsync(key.TenantId, cancellationToken);
+        return MemberSummary.From(state, time.GetUtcNow(), program.Rules);
     }
 
     public async Task<Result<IReadOnlyList<PointsLot>>> GetLotsAsync(MemberKey key, CancellationToken cancellationToken)
     {
-        var state = await ledger.LoadAsync(key, cancellationToken);
+        var state = await LoadAsync(key, cancellationToken);
         if (state is null)
         {
             return MemberNotFound(key);
@@ -90,7 +104,7 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
 
     public async Task<Result<LedgerPage>> GetLedgerAsync(MemberKey key, LedgerQuery query, CancellationToken cancellationToken)
     {
-        if (await ledger.LoadAsync(key, cancellationToken) is null)
+        if (await LoadAsync(key, cancellationToken) is null)
         {
             return MemberNotFound(key);
         }
@@ -105,8 +119,33 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
         }
     }
 
-    private static bool SameRegistration(MemberAccount account, string? phoneHash, string? name) =>
-        account.PhoneHash == phoneHash && account.Name == name;
+    /// <summary>The new account, with the sign-up bonus (if the program has one) credited in the same batch that creates it.</summary>
+    private async Task<LedgerTransaction> OpeningAsync(MemberAccount account, CancellationToken cancellationToken)
+    {
+        var program = await programs.GetAsync(account.Key.TenantId, cancellationToken);
+        var rules = program.Rules;
+        var opening = new LedgerTransaction(new MemberLedgerState(account, [], string.Empty), account.RegisteredAt, "signup", null) { ProgramVersion = program.Version };
+        if (rules.Activities.SignUpBonus > 0)
+        {
+            var points = rules.Activities.SignUpBonus;
+            opening.Earn(new EarnRequest(points, rules.Expiry.ExpiresAt(account.RegisteredAt, rules.Zone()), "signup", null, "Sign-up bonus"));
+            if (rules.Tiers.Basis == TierBasis.PointsEarned)
+            {
+                opening.UpdateAccount(a => TierEngine.Record(a, points, account.RegisteredAt, rules.Zone()));
+            }
+
+            TierEngine.Evaluate(opening, rules);
+        }
+
+        return opening;
+    }
+
+    /// <summary>An id that could never have been registered is simply not found (and never reaches storage as a key).</summary>
+    private Task<MemberLedgerState?> LoadAsync(MemberKey key, CancellationToken cancellationToken) =>
+        MemberKey.IsValidMemberId(key.MemberId) ? ledger.LoadAsync(key, cancellationToken) : Task.FromResult<MemberLedgerState?>(null);
+
+    private static bool SameRegistration(MemberAccount account, string? phoneHash, string? name, DateOnly? birthday) =>
+        account.PhoneHash == phoneHash && account.Name == name && account.Birthday == birthday;
 
     public static Error MemberNotFound(MemberKey key)
     {

@@ -20,7 +20,12 @@ public sealed record MemberSummary(
     DateTimeOffset? NextExpiryAt,
     long NextExpiryPoints)
 {
-    public static MemberSummary From(MemberLedgerState state, DateTimeOffset now)
+    public DateOnly? Birthday { get; init; }
+
+    /// <summary>Tier benefits and progress; present when read with the program.</summary>
+    public TierStatus? TierStatus { get; init; }
+
+    public static MemberSummary From(MemberLedgerState state, DateTimeOffset now, Programs.ProgramRules? program = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         var live = state.Lots.Where(l => !l.IsExpired(now)).ToList();
@@ -33,7 +38,7 @@ public sealed record MemberSummary(
             account.Name,
             account.Phone is null ? null : PhoneNumber.Parse(account.Phone)?.Masked,
             account.RegisteredAt,
-            account.Tier,
+            program is null ? account.Tier : Programs.TierEngine.Effective(account, program, now).Name,
             account.Frozen,
             live.Sum(l => l.Remaining) - account.Debt,
             availableLots - account.Debt,
@@ -43,6 +48,10 @@ public sealed record MemberSummary(
             account.LifetimeSpent,
             account.LifetimeExpired + state.Lots.Where(l => l.IsExpired(now)).Sum(l => l.Remaining),
             next?.ExpiresAt,
-            next is null ? 0 : live.Where(l => l.ExpiresAt == next.ExpiresAt).Sum(l => l.Remaining));
+            next is null ? 0 : live.Where(l => l.ExpiresAt == next.ExpiresAt).Sum(l => l.Remaining))
+        {
+            Birthday = account.Birthday,
+            TierStatus = program is null ? null : TierStatus.For(account, program, now),
+        };
     }
 }

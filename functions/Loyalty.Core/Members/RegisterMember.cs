@@ -1,3 +1,3 @@
 namespace Loyalty.Core.Members;
 
-public sealed record RegisterMember(string? MemberId, string? Phone, string? Name);
+public sealed record RegisterMember(string? MemberId, string? Phone, string? Name, DateOnly? Birthday = null);

@@ -14,5 +14,9 @@ public sealed record ProgramRules
 
     public ExpiryPolicy Expiry { get; init; } = new();
 
+    public ActivityRules Activities { get; init; } = new();
+
+    public TierRules Tiers { get; init; } = new();
+
     public TimeZoneInfo Zone() => Common.TenantClock.FindZone(TimeZone);
 }

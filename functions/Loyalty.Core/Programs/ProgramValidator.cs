@@ -30,6 +30,8 @@ public static class ProgramValidator
 
         ValidateEarning(rules.Earning, Fail);
         ValidateExpiry(rules.Expiry, Fail);
+        ValidateActivities(rules.Activities, Fail);
+        ValidateTiers(rules.Tiers, Fail);
         return errors;
     }
 
@@ -59,6 +61,153 @@ public static class ProgramValidator
         if (earning.MaxPointsPerOrder < 0)
         {
             fail("earning.maxPointsPerOrder", "range", "maxPointsPerOrder must be 0 (no cap) or positive.");
+        }
+
+        for (var i = 0; i < earning.Ladder.Count; i++)
+        {
+            if (earning.Ladder[i].MinAmount <= 0 || earning.Ladder[i].Points < 0)
+            {
+                fail($"earning.ladder[{i}]", "range", "A ladder step needs minAmount > 0 and points >= 0.");
+            }
+        }
+
+        if (earning.Ladder.Select(l => l.MinAmount).Distinct().Count() != earning.Ladder.Count)
+        {
+            fail("earning.ladder", "unique", "Ladder steps must have distinct minAmount values.");
+        }
+
+        foreach (var (name, multiplier) in earning.CategoryMultipliers.Concat(earning.SkuMultipliers))
+        {
+            if (multiplier is < 0 or > 100)
+            {
+                fail($"earning.multipliers.{name}", "range", "Multipliers must be between 0 and 100.");
+            }
+        }
+
+        for (var i = 0; i < earning.Campaigns.Count; i++)
+        {
+            ValidateCampaign(earning.Campaigns[i], $"earning.campaigns[{i}]", fail);
+        }
+
+        if (earning.Campaigns.Select(c => c.Id).Distinct().Count() != earning.Campaigns.Count)
+        {
+            fail("earning.campaigns", "unique", "Campaign ids must be unique.");
+        }
+
+        if (earning.Birthday is { } birthday && (birthday.Multiplier is < 1 or > 100 || birthday.BonusPoints < 0))
+        {
+            fail("earning.birthday", "range", "birthday needs a multiplier between 1 and 100 and bonusPoints >= 0.");
+        }
+    }
+
+    private static void ValidateCampaign(Campaign campaign, string path, Action<string, string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(campaign.Id) || campaign.Id.Length > 64)
+        {
+            fail($"{path}.id", "required", "A campaign needs an id of at most 64 characters.");
+        }
+
+        if (campaign.Multiplier is < 1 or > 100)
+        {
+            fail($"{path}.multiplier", "range", "multiplier must be between 1 and 100.");
+        }
+
+        if (campaign.BonusPoints < 0 || campaign.MaxBonusPerOrder < 0)
+        {
+            fail($"{path}.bonusPoints", "range", "bonusPoints and maxBonusPerOrder must not be negative.");
+        }
+
+        if (campaign.StartDate > campaign.EndDate)
+        {
+            fail($"{path}.endDate", "after-start", "endDate must not be before startDate.");
+        }
+
+        if (campaign.DaysOfWeek.Any(d => d is < 1 or > 7))
+        {
+            fail($"{path}.daysOfWeek", "range", "daysOfWeek are ISO days 1 (Monday) to 7 (Sunday).");
+        }
+
+        if (campaign.DaysOfMonth.Any(d => d is < 1 or > 31))
+        {
+            fail($"{path}.daysOfMonth", "range", "daysOfMonth are 1 to 31.");
+        }
+    }
+
+    private static void ValidateActivities(ActivityRules? activities, Action<string, string, string> fail)
+    {
+        if (activities is null)
+        {
+            fail("activities", "required", "activities is required.");
+            return;
+        }
+
+        if (activities.SignUpBonus is < 0 or > 1_000_000)
+        {
+            fail("activities.signUpBonus", "range", "signUpBonus must be between 0 and 1000000.");
+        }
+
+        if (activities.CheckIn.Points < 0 || activities.CheckIn.CycleDays is < 0 or > 366 || activities.CheckIn.StreakBonuses.Any(b => b.Day < 1 || b.Points < 0))
+        {
+            fail("activities.checkIn", "range", "checkIn needs points >= 0, cycleDays 0-366 and streak bonuses with day >= 1 and points >= 0.");
+        }
+
+        foreach (var (platform, share) in activities.Shares)
+        {
+            if (share.Points < 0 || share.DailyCap < 1)
+            {
+                fail($"activities.shares.{platform}", "range", "A share rule needs points >= 0 and dailyCap >= 1.");
+            }
+        }
+
+        for (var i = 0; i < activities.Tasks.Count; i++)
+        {
+            var task = activities.Tasks[i];
+            if (string.IsNullOrWhiteSpace(task.TaskId) || task.Points < 0 || task.MaxPerPeriod < 1)
+            {
+                fail($"activities.tasks[{i}]", "range", "A task needs a taskId, points >= 0 and maxPerPeriod >= 1.");
+            }
+        }
+
+        if (activities.Tasks.Select(t => t.TaskId).Distinct().Count() != activities.Tasks.Count)
+        {
+            fail("activities.tasks", "unique", "Task ids must be unique.");
+        }
+    }
+
+    private static void ValidateTiers(TierRules? tiers, Action<string, string, string> fail)
+    {
+        if (tiers is null || tiers.Levels.Count == 0)
+        {
+            fail("tiers.levels", "required", "At least one tier level is required.");
+            return;
+        }
+
+        if (tiers.Levels[0].Threshold != 0)
+        {
+            fail("tiers.levels[0].threshold", "zero", "The first (base) tier must have threshold 0.");
+        }
+
+        for (var i = 1; i < tiers.Levels.Count; i++)
+        {
+            if (tiers.Levels[i].Threshold <= tiers.Levels[i - 1].Threshold)
+            {
+                fail($"tiers.levels[{i}].threshold", "ascending", "Tier thresholds must increase from one level to the next.");
+            }
+        }
+
+        if (tiers.Levels.Any(l => l.EarnMultiplier is < 0 or > 100 || l.DiscountRate is < 0 or >= 1))
+        {
+            fail("tiers.levels", "range", "earnMultiplier must be 0-100 and discountRate at least 0 and below 1.");
+        }
+
+        if (tiers.Levels.Select(l => l.Name).Distinct().Count() != tiers.Levels.Count || tiers.Levels.Any(l => string.IsNullOrWhiteSpace(l.Name)))
+        {
+            fail("tiers.levels", "unique", "Tier names must be non-empty and unique.");
+        }
+
+        if (tiers.RetentionMonths is < 0 or > 36)
+        {
+            fail("tiers.retentionMonths", "range", "retentionMonths must be between 0 and 36.");
         }
     }
 

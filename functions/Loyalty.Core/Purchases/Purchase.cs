@@ -10,5 +10,11 @@ public sealed record Purchase(
     long PointsPaid,
     DateTimeOffset OccurredAt)
 {
+    /// <summary>False for orders that complete later (presale, group-buy, delivery): points stay pending until completed.</summary>
+    public bool Completed { get; init; } = true;
+
     public decimal LinesTotal => Lines.Sum(l => l.Amount);
+
+    /// <summary>The share of the order paid in cash (the rest was paid with points).</summary>
+    public decimal CashRatio => LinesTotal == 0 ? 1 : Math.Min(1m, CashPaid / LinesTotal);
 }

@@ -30,6 +30,22 @@ public sealed record PurchaseRecord
 
     public int Attempts { get; init; }
 
+    public DateTimeOffset? CompletedAt { get; init; }
+
+    /// <summary>Cash refunded so far, by all refunds accepted for the order.</summary>
+    public decimal RefundedCash { get; init; }
+
+    /// <summary>Quantities returned so far, by SKU.</summary>
+    public IReadOnlyDictionary<string, decimal> RefundedQuantities { get; init; } = new Dictionary<string, decimal>();
+
+    /// <summary>Points taken back so far (cumulative), so partial refunds never claw more than the order earned.</summary>
+    public long PointsClawedBack { get; init; }
+
+    /// <summary>Points the member paid with that refunds gave back so far.</summary>
+    public long PointsRestored { get; init; }
+
+    public IReadOnlyList<string> Refunds { get; init; } = [];
+
     /// <summary>Opaque concurrency token of the stored row.</summary>
     public string? ETag { get; init; }
 }

@@ -3,9 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Loyalty.Core.Common;
-using Loyalty.Core.Earning;
 using Loyalty.Core.Ledger;
-using Loyalty.Core.Ledger.Commands;
 using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
 
@@ -82,26 +80,8 @@ public sealed class PurchaseService(
 
         var program = await programs.GetAsync(message.TenantId, cancellationToken);
         var purchase = record.Purchase;
-        var earned = EarningCalculator.Calculate(purchase, program.Rules);
         var processed = record with { Attempts = record.Attempts + 1, ProcessedAt = time.GetUtcNow(), ProgramVersion = program.Version };
-        if (earned.Points == 0)
-        {
-            return await SaveAsync(processed with { Status = PurchaseStatus.Credited, Points = 0, Reason = earned.Explanation }, cancellationToken);
-        }
-
-        var zone = program.Rules.Zone();
-        var availableAt = purchase.OccurredAt.AddDays(program.Rules.Earning.ReturnWindowDays);
-        var request = new EarnRequest(earned.Points, program.Rules.Expiry.ExpiresAt(time.GetUtcNow(), zone), "purchase", purchase.OrderId, earned.Explanation)
-        {
-            AvailableAt = availableAt,
-            Mergeable = false,
-            Details = new Dictionary<string, string>
-            {
-                ["store"] = purchase.StoreId ?? string.Empty,
-                ["cashPaid"] = purchase.CashPaid.ToString("0.00", CultureInfo.InvariantCulture),
-            },
-        };
-        var command = new EarnPoints(IdempotencyKeys.Purchase(purchase.OrderId), request) { ProgramVersion = program.Version };
+        var command = new CreditPurchase(purchase, program.Rules) { ProgramVersion = program.Version };
         var result = await ledger.ExecuteAsync(new MemberKey(message.TenantId, purchase.MemberId), command, cancellationToken);
         if (!result.IsSuccess && result.Error.Code == "concurrent-update")
         {
@@ -113,18 +93,103 @@ public sealed class PurchaseService(
             return await SaveAsync(processed with { Status = PurchaseStatus.Rejected, Reason = result.Error.Message }, cancellationToken);
         }
 
-        var entry = result.Value.Entry!;
+        var entry = result.Value.Entry;
+        var lot = entry?.Lots.Keys.Single();
+        var availableAt = entry is null ? null : AvailableAt(purchase, program, processed.ProcessedAt!.Value);
         return await SaveAsync(
             processed with
             {
                 Status = PurchaseStatus.Credited,
-                Points = entry.Delta,
-                EntryId = entry.EntryId,
-                LotId = entry.Lots.Keys.Single(),
-                AvailableAt = availableAt > processed.ProcessedAt ? availableAt : processed.ProcessedAt,
-                Reason = earned.Explanation,
+                Points = entry?.Delta ?? 0,
+                EntryId = entry?.EntryId,
+                LotId = lot,
+                AvailableAt = availableAt,
+                CompletedAt = purchase.Completed ? purchase.OccurredAt : null,
+                Reason = entry?.Reason ?? "No points: nothing in the order earns under the program.",
             },
             cancellationToken);
+    }
+
+    private static DateTimeOffset? AvailableAt(Purchase purchase, LoyaltyProgram program, DateTimeOffset processedAt)
+    {
+        if (!purchase.Completed)
+        {
+            return null;
+        }
+
+        var availableAt = purchase.OccurredAt.AddDays(program.Rules.Earning.ReturnWindowDays);
+        return availableAt > processedAt ? availableAt : processedAt;
+    }
+
+    /// <summary>An order submitted as not complete has completed: its return window starts now.</summary>
+    public async Task<Result<PurchaseRecord>> CompleteAsync(string tenantId, string orderId, CancellationToken cancellationToken)
+    {
+        var record = await CreditedOrderAsync(tenantId, orderId, cancellationToken);
+        if (!record.IsSuccess)
+        {
+            return record;
+        }
+
+        var order = record.Value;
+        if (order.CompletedAt is not null)
+        {
+            return order;
+        }
+
+        var program = await programs.GetAsync(tenantId, cancellationToken);
+        var now = time.GetUtcNow();
+        var availableAt = now.AddDays(program.Rules.Earning.ReturnWindowDays);
+        if (order.LotId is not null)
+        {
+            var completed = await ledger.ExecuteAsync(new MemberKey(tenantId, order.Purchase.MemberId), new CompleteOrder(orderId, order.LotId, availableAt), cancellationToken);
+            if (!completed.IsSuccess)
+            {
+                return completed.Error;
+            }
+        }
+
+        return await SaveAsync(order with { CompletedAt = now, AvailableAt = order.LotId is null ? null : availableAt }, cancellationToken);
+    }
+
+    /// <summary>An order that never completed was cancelled: its pending points are voided. Completed orders use refunds.</summary>
+    public async Task<Result<PurchaseRecord>> CancelAsync(string tenantId, string orderId, CancellationToken cancellationToken)
+    {
+        var stored = await purchases.GetAsync(tenantId, orderId, cancellationToken);
+        if (stored is { Status: PurchaseStatus.Cancelled })
+        {
+            return stored;
+        }
+
+        var record = await CreditedOrderAsync(tenantId, orderId, cancellationToken);
+        if (!record.IsSuccess)
+        {
+            return record;
+        }
+
+        var order = record.Value;
+        if (order.CompletedAt is not null)
+        {
+            return Error.Conflict("order-completed", $"Order '{orderId}' is complete; return goods with POST /api/v1/refunds instead.");
+        }
+
+        var program = await programs.GetAsync(tenantId, cancellationToken);
+        var voided = await ledger.ExecuteAsync(new MemberKey(tenantId, order.Purchase.MemberId), new VoidOrder(order, program.Rules), cancellationToken);
+        return voided.IsSuccess
+            ? await SaveAsync(order with { Status = PurchaseStatus.Cancelled, Reason = "Cancelled before completion; pending points voided.", AvailableAt = null }, cancellationToken)
+            : voided.Error;
+    }
+
+    private async Task<Result<PurchaseRecord>> CreditedOrderAsync(string tenantId, string orderId, CancellationToken cancellationToken)
+    {
+        var order = PurchaseValidator.IsValidOrderId(orderId) ? await purchases.GetAsync(tenantId, orderId, cancellationToken) : null;
+        return order switch
+        {
+            null => Error.NotFound("purchase-not-found", $"No purchase '{orderId}' was submitted."),
+            { Status: PurchaseStatus.Queued } => Error.Conflict("purchase-not-processed", $"Order '{orderId}' is still being processed; try again shortly."),
+            { Status: PurchaseStatus.Cancelled } => Error.Conflict("order-cancelled", $"Order '{orderId}' was cancelled."),
+            { Status: not PurchaseStatus.Credited } => Error.Rule("order-not-credited", $"Order '{orderId}' was not credited: {order.Reason}"),
+            _ => order,
+        };
     }
 
     /// <summary>Notes why the last attempt failed, so a message that ends in the poison queue leaves its reason behind.</summary>

@@ -13,4 +13,7 @@ public enum PurchaseStatus
 
     /// <summary>Processing kept failing and the message went to the poison queue; the reason is kept.</summary>
     Failed,
+
+    /// <summary>An order that never completed was cancelled; its pending points were voided.</summary>
+    Cancelled,
 }

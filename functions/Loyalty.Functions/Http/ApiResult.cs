@@ -39,6 +39,12 @@ public sealed class ApiResult(int statusCode, object? body, string contentType =
         }
 
         response.ContentType = contentType + "; charset=utf-8";
+        if (Body is string text && contentType == "text/plain")
+        {
+            await response.WriteAsync(text, context.HttpContext.RequestAborted);
+            return;
+        }
+
         await JsonSerializer.SerializeAsync(response.Body, Body, Body.GetType(), LoyaltyJson.Options, context.HttpContext.RequestAborted);
     }
 
@@ -47,6 +53,8 @@ public sealed class ApiResult(int statusCode, object? body, string contentType =
     public static ApiResult Created(object body, string location) => new ApiResult(StatusCodes.Status201Created, body).WithHeader("Location", location);
 
     public static ApiResult Accepted(object body, string location) => new ApiResult(StatusCodes.Status202Accepted, body).WithHeader("Location", location);
+
+    public static ApiResult Text(string text) => new(StatusCodes.Status200OK, text, "text/plain");
 
     public static ApiResult NoContent() => new(StatusCodes.Status204NoContent, null);
 }

@@ -23,6 +23,13 @@ public static partial class Headers
             : Error.BadRequest("idempotency-key-invalid", $"{IdempotencyKey} must be 1-200 printable ASCII characters.", IdempotencyKey);
     }
 
+    /// <summary>The Idempotency-Key header when sent (a retry then replays the first result); otherwise a fresh key, making the request a new one.</summary>
+    public static Result<string> OptionalIdempotencyKey(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Headers.ContainsKey(IdempotencyKey) ? RequiredIdempotencyKey(request) : Guid.NewGuid().ToString("N");
+    }
+
     [GeneratedRegex("^[\\x21-\\x7E]{1,200}$", RegexOptions.CultureInvariant)]
     private static partial Regex KeyPattern();
 }

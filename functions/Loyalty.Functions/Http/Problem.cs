@@ -8,12 +8,26 @@ public sealed record Problem(string Type, string Title, int Status, string Detai
 {
     public const string ContentType = "application/problem+json";
 
+    /// <summary>The next time the request can succeed, for limits that reset (also sent as Retry-After).</summary>
+    public DateTimeOffset? NextAllowedAt { get; init; }
+
     public static ApiResult Result(Error error, HttpRequest? request = null)
     {
         ArgumentNullException.ThrowIfNull(error);
         var status = StatusFor(error);
-        var problem = new Problem($"urn:loyalty:problem:{error.Code}", TitleFor(error.Kind), status, error.Message, error.Code, request?.Path.Value, error.Fields);
-        return new ApiResult(status, problem, ContentType);
+        var problem = new Problem($"urn:loyalty:problem:{error.Code}", TitleFor(error.Kind), status, error.Message, error.Code, request?.Path.Value, error.Fields)
+        {
+            NextAllowedAt = error.RetryAt,
+        };
+        var result = new ApiResult(status, problem, ContentType);
+        if (error.RetryAt is { } retryAt && request is not null)
+        {
+            var clock = request.HttpContext.RequestServices?.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
+            var seconds = Math.Max(1, (long)Math.Ceiling((retryAt - clock.GetUtcNow()).TotalSeconds));
+            result.WithHeader("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return result;
     }
 
     private static int StatusFor(Error error) => error.Kind switch

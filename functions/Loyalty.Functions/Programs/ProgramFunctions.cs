@@ -9,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Loyalty.Functions.Programs;
 
-public sealed class ProgramFunctions(ApiAuthenticator auth, ProgramService programs)
+public sealed class ProgramFunctions(ApiAuthenticator auth, ProgramService programs, TimeProvider time)
 {
     [Function("GetProgram")]
     public async Task<IActionResult> Get(
@@ -50,6 +50,48 @@ public sealed class ProgramFunctions(ApiAuthenticator auth, ProgramService progr
 
         var saved = await programs.SaveAsync(caller.Value.TenantId, rules.Value, expected.Value, $"key:{caller.Value.KeyId}", cancellationToken);
         return saved.ToHttp(req, p => View(p, StatusCodes.Status200OK));
+    }
+
+    /// <summary>Evaluates a basket against the current rules (or proposed ones) and explains each line. Changes nothing.</summary>
+    [Function("PreviewProgram")]
+    public async Task<IActionResult> Preview(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/program/preview")] HttpRequest req, CancellationToken cancellationToken)
+    {
+        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Pos, ApiKeyScope.Storefront);
+        if (!caller.IsSuccess)
+        {
+            return Problem.Result(caller.Error, req);
+        }
+
+        var body = await RequestBody.ReadAsync<PreviewRequest>(req, cancellationToken);
+        if (!body.IsSuccess)
+        {
+            return Problem.Result(body.Error, req);
+        }
+
+        var preview = await programs.PreviewAsync(caller.Value.TenantId, body.Value.ToPreview(time.GetUtcNow()), cancellationToken);
+        return preview.ToHttp(req, ApiResult.Ok);
+    }
+
+    /// <summary>The member-readable rules summary (积分细则), generated from the current configuration.</summary>
+    [Function("GetProgramTerms")]
+    public async Task<IActionResult> Terms(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/program/terms")] HttpRequest req, CancellationToken cancellationToken)
+    {
+        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Pos, ApiKeyScope.Storefront);
+        if (!caller.IsSuccess)
+        {
+            return Problem.Result(caller.Error, req);
+        }
+
+        var language = req.Query["lang"].ToString() is { Length: > 0 } lang ? lang : "zh-CN";
+        if (!ProgramTerms.Languages.Contains(language))
+        {
+            return Problem.Result(Error.BadRequest("unsupported-language", $"lang must be one of: {string.Join(", ", ProgramTerms.Languages)}.", "lang"), req);
+        }
+
+        var program = await programs.GetAsync(caller.Value.TenantId, cancellationToken);
+        return ApiResult.Ok(ProgramTerms.Render(program, language));
     }
 
     private static ApiResult View(LoyaltyProgram program, int status) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Loyalty.Core.Common;
 using Loyalty.Core.Purchases;
+using Loyalty.Core.Refunds;
 using Loyalty.Core.Tenants;
 using Loyalty.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Loyalty.Functions.Purchases;
 
-public sealed class PurchaseFunctions(ApiAuthenticator auth, PurchaseService purchases, TimeProvider time, ILogger<PurchaseFunctions> logger)
+public sealed class PurchaseFunctions(ApiAuthenticator auth, PurchaseService purchases, RefundService refunds, TimeProvider time, ILogger<PurchaseFunctions> logger)
 {
     public const string Queue = "%AccrualQueueName%";
     public const string PoisonQueue = "%AccrualQueueName%-poison";
@@ -51,6 +52,34 @@ public sealed class PurchaseFunctions(ApiAuthenticator auth, PurchaseService pur
             : ApiResult.Ok(PurchaseView.From(record));
     }
 
+    [Function("CompletePurchase")]
+    public async Task<IActionResult> Complete(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/purchases/{orderId}/complete")] HttpRequest req, string orderId, CancellationToken cancellationToken)
+    {
+        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Pos, ApiKeyScope.Storefront);
+        if (!caller.IsSuccess)
+        {
+            return Problem.Result(caller.Error, req);
+        }
+
+        var record = await purchases.CompleteAsync(caller.Value.TenantId, orderId, cancellationToken);
+        return record.ToHttp(req, r => ApiResult.Ok(PurchaseView.From(r)));
+    }
+
+    [Function("CancelPurchase")]
+    public async Task<IActionResult> Cancel(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/purchases/{orderId}/cancel")] HttpRequest req, string orderId, CancellationToken cancellationToken)
+    {
+        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Pos, ApiKeyScope.Storefront);
+        if (!caller.IsSuccess)
+        {
+            return Problem.Result(caller.Error, req);
+        }
+
+        var record = await purchases.CancelAsync(caller.Value.TenantId, orderId, cancellationToken);
+        return record.ToHttp(req, r => ApiResult.Ok(PurchaseView.From(r)));
+    }
+
     /// <summary>Credits a queued order. A failure is noted on the order and rethrown, so the host retries and finally moves the message to the poison queue.</summary>
     [Function("ProcessAccrual")]
     public async Task Process([QueueTrigger(Queue, Connection = "LoyaltyStorage")] string message, CancellationToken cancellationToken)
@@ -58,12 +87,23 @@ public sealed class PurchaseFunctions(ApiAuthenticator auth, PurchaseService pur
         var accrual = Parse(message);
         try
         {
-            await purchases.ProcessAsync(accrual, cancellationToken);
+            if (accrual.RefundId is null)
+            {
+                await purchases.ProcessAsync(accrual, cancellationToken);
+            }
+            else
+            {
+                await refunds.ProcessAsync(accrual, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Accrual of order {OrderId} for tenant {TenantId} failed", accrual.OrderId, accrual.TenantId);
-            await purchases.RecordFailedAttemptAsync(accrual, $"{ex.GetType().Name}: {ex.Message}", cancellationToken);
+            if (accrual.RefundId is null)
+            {
+                await purchases.RecordFailedAttemptAsync(accrual, $"{ex.GetType().Name}: {ex.Message}", cancellationToken);
+            }
+
             throw;
         }
     }
@@ -74,7 +114,14 @@ public sealed class PurchaseFunctions(ApiAuthenticator auth, PurchaseService pur
     {
         var accrual = Parse(message);
         logger.LogError("Accrual of order {OrderId} for tenant {TenantId} moved to the poison queue", accrual.OrderId, accrual.TenantId);
-        await purchases.MarkFailedAsync(accrual, cancellationToken);
+        if (accrual.RefundId is null)
+        {
+            await purchases.MarkFailedAsync(accrual, cancellationToken);
+        }
+        else
+        {
+            await refunds.MarkFailedAsync(accrual, "Processing failed repeatedly; the message was moved to the poison queue.", cancellationToken);
+        }
     }
 
     private static AccrualMessage Parse(string message) =>

@@ -10,7 +10,8 @@ public sealed record PurchaseRequest(
     IReadOnlyList<PurchaseLineRequest>? Lines,
     decimal? CashPaid,
     long? PointsPaid,
-    DateTimeOffset? OccurredAt)
+    DateTimeOffset? OccurredAt,
+    bool? Complete = null)
 {
     public Purchase ToPurchase(DateTimeOffset now) => new(
         OrderId ?? string.Empty,
@@ -19,7 +20,10 @@ public sealed record PurchaseRequest(
         [.. (Lines ?? []).Select(l => new PurchaseLine(l?.Sku ?? string.Empty, l?.Category, l?.Quantity ?? 0, l?.UnitPrice ?? -1))],
         CashPaid ?? -1,
         PointsPaid ?? 0,
-        OccurredAt ?? now);
+        OccurredAt ?? now)
+    {
+        Completed = Complete ?? true,
+    };
 }
 
 public sealed record PurchaseLineRequest(string? Sku, string? Category, decimal? Quantity, decimal? UnitPrice);

@@ -16,6 +16,14 @@ public sealed record PurchaseView(
     DateTimeOffset? ProcessedAt,
     string StatusUrl)
 {
+    public DateTimeOffset? CompletedAt { get; init; }
+
+    public decimal RefundedCash { get; init; }
+
+    public long PointsClawedBack { get; init; }
+
+    public IReadOnlyList<string> Refunds { get; init; } = [];
+
     public static PurchaseView From(PurchaseRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -30,7 +38,13 @@ public sealed record PurchaseView(
             record.ProgramVersion,
             record.ReceivedAt,
             record.ProcessedAt,
-            StatusUrlFor(record.Purchase.OrderId));
+            StatusUrlFor(record.Purchase.OrderId))
+        {
+            CompletedAt = record.CompletedAt,
+            RefundedCash = record.RefundedCash,
+            PointsClawedBack = record.PointsClawedBack,
+            Refunds = record.Refunds,
+        };
     }
 
     public static string StatusUrlFor(string orderId) => $"/api/v1/purchases/{Uri.EscapeDataString(orderId)}";

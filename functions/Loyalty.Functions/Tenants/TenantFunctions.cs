@@ -98,7 +98,8 @@ public sealed class TenantFunctions(ApiAuthenticator auth, TenantService tenants
             return Problem.Result(caller.Error, req);
         }
 
-        return await keys.RevokeAsync(caller.Value.TenantId, keyId, time.GetUtcNow(), cancellationToken)
+        var wellFormed = keyId.Length is > 0 and <= 32 && keyId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+        return wellFormed && await keys.RevokeAsync(caller.Value.TenantId, keyId, time.GetUtcNow(), cancellationToken)
             ? ApiResult.NoContent()
             : Problem.Result(Error.NotFound("api-key-not-found", $"No key '{keyId}'."), req);
     }

@@ -12,6 +12,9 @@ public sealed class LoyaltyTables(TableServiceClient service, StorageOptions opt
     public const string Programs = "programs";
     public const string Members = "members";
     public const string Purchases = "purchases";
+    public const string Refunds = "refunds";
+    public const string WebhookChannels = "webhookchannels";
+    public const string WebhookNonces = "webhooknonces";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();
 

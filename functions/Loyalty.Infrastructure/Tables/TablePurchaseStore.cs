@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using Loyalty.Core.Purchases;
 using Loyalty.Infrastructure.Storage;
 
@@ -8,54 +6,31 @@ namespace Loyalty.Infrastructure.Tables;
 /// <summary>One row per order (partition = tenant:order), so orders never contend with each other.</summary>
 public sealed class TablePurchaseStore(LoyaltyTables tables) : IPurchaseStore
 {
-    private const string RowKey = "purchase";
+    private readonly JsonRecordTable<PurchaseRecord> _rows = new(tables, LoyaltyTables.Purchases, r => r.ETag, (r, etag) => r with { ETag = etag });
 
-    public async Task<PurchaseRecord> AddOrGetAsync(PurchaseRecord record, CancellationToken cancellationToken)
+    public Task<PurchaseRecord> AddOrGetAsync(PurchaseRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var table = await tables.GetAsync(LoyaltyTables.Purchases);
-        try
-        {
-            var response = await table.AddEntityAsync(ToEntity(record), cancellationToken);
-            return record with { ETag = response.Headers.ETag?.ToString() };
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return await GetAsync(record.TenantId, record.Purchase.OrderId, cancellationToken)
-                ?? throw new InvalidOperationException("The purchase vanished after a conflicting add.", ex);
-        }
+        return _rows.AddOrGetAsync(Partition(record.TenantId, record.Purchase.OrderId), record, Columns(record), cancellationToken);
     }
 
-    public async Task<PurchaseRecord?> GetAsync(string tenantId, string orderId, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(LoyaltyTables.Purchases);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(tenantId, orderId), RowKey, cancellationToken: cancellationToken);
-        return row.HasValue && row.Value is { } e
-            ? StorageJson.Deserialize<PurchaseRecord>(e.GetString("Record")) with { ETag = e.ETag.ToString() }
-            : null;
-    }
+    public Task<PurchaseRecord?> GetAsync(string tenantId, string orderId, CancellationToken cancellationToken) =>
+        _rows.GetAsync(Partition(tenantId, orderId), cancellationToken);
 
-    public async Task<bool> TryUpdateAsync(PurchaseRecord record, CancellationToken cancellationToken)
+    public Task<bool> TryUpdateAsync(PurchaseRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var table = await tables.GetAsync(LoyaltyTables.Purchases);
-        try
-        {
-            await table.UpdateEntityAsync(ToEntity(record), record.ETag is null ? ETag.All : new ETag(record.ETag), TableUpdateMode.Replace, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
-        {
-            return false;
-        }
+        return _rows.TryUpdateAsync(Partition(record.TenantId, record.Purchase.OrderId), record, Columns(record), cancellationToken);
     }
 
     private static string Partition(string tenantId, string orderId) => $"{tenantId}:{orderId}";
 
-    private static TableEntity ToEntity(PurchaseRecord record) => new(Partition(record.TenantId, record.Purchase.OrderId), RowKey)
+    private static Dictionary<string, object?> Columns(PurchaseRecord record) => new()
     {
+        ["TenantId"] = record.TenantId,
         ["Status"] = record.Status.ToString(),
         ["MemberId"] = record.Purchase.MemberId,
-        ["Record"] = StorageJson.Serialize(record with { ETag = null }),
+        ["Points"] = record.Points,
+        ["OccurredAt"] = record.Purchase.OccurredAt,
     };
 }

@@ -36,27 +36,6 @@ public sealed class PurchaseFunctionsTests(FunctionsHost host) : IClassFixture<F
     private Task<Response> StatusAsync(string key, string orderId) =>
         CallAsync(Request("GET", $"/api/v1/purchases/{orderId}", apiKey: key), r => Purchases.Get(r, orderId, CancellationToken.None));
 
-    /// <summary>Takes every message off the test's accrual queue and runs the queue-triggered function on each, as the host would.</summary>
-    private async Task<int> DrainQueueAsync()
-    {
-        var count = 0;
-        while (true)
-        {
-            var messages = (await host.Queue.ReceiveMessagesAsync(32)).Value;
-            if (messages.Length == 0)
-            {
-                return count;
-            }
-
-            foreach (var message in messages)
-            {
-                await Purchases.Process(message.Body.ToString(), CancellationToken.None);
-                await host.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-                count++;
-            }
-        }
-    }
-
     [Fact]
     public async Task A_purchase_is_accepted_queued_and_then_credited_on_the_cash_part_only()
     {
@@ -64,7 +43,7 @@ public sealed class PurchaseFunctionsTests(FunctionsHost host) : IClassFixture<F
 
         var accepted = await SubmitAsync(tenant.Pos, Order("order-1", "m-1", cash: 88.80m, pointsPaid: 1120));
         var queued = await StatusAsync(tenant.Pos, "order-1");
-        await DrainQueueAsync();
+        await host.DrainQueueAsync();
         var credited = await StatusAsync(tenant.Pos, "order-1");
         var member = await CallAsync(Request("GET", "/api/v1/members/m-1", apiKey: tenant.Pos), r => host.Function<MemberFunctions>().Get(r, "m-1", CancellationToken.None));
 
@@ -84,10 +63,10 @@ public sealed class PurchaseFunctionsTests(FunctionsHost host) : IClassFixture<F
 
         await SubmitAsync(tenant.Pos, Order("order-2", "m-2"));
         var again = await SubmitAsync(tenant.Pos, Order("order-2", "m-2"));
-        var delivered = await DrainQueueAsync();
+        var delivered = await host.DrainQueueAsync();
         var afterCredit = await SubmitAsync(tenant.Pos, Order("order-2", "m-2"));
         var changed = await SubmitAsync(tenant.Pos, Order("order-2", "m-2", cash: 1m));
-        await DrainQueueAsync();
+        await host.DrainQueueAsync();
         var member = await CallAsync(Request("GET", "/api/v1/members/m-2", apiKey: tenant.Pos), r => host.Function<MemberFunctions>().Get(r, "m-2", CancellationToken.None));
 
         Assert.Equal(202, again.Status);
@@ -127,7 +106,7 @@ public sealed class PurchaseFunctionsTests(FunctionsHost host) : IClassFixture<F
         Assert.Equal(422, invalid.Status);
         Assert.Equal("cashPaid", invalid.Json["errors"]![0]!["field"]!.GetValue<string>());
         Assert.Equal(404, missing.Status);
-        Assert.Equal(0, await DrainQueueAsync());
+        Assert.Equal(0, await host.DrainQueueAsync());
     }
 
     [Fact]

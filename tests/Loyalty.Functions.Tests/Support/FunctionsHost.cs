@@ -81,6 +81,48 @@ public sealed class FunctionsHost : IAsyncLifetime
         return new TenantKeys(id, created.Value.AdminKey.Secret, pos.Secret, storefront.Secret);
     }
 
+    /// <summary>Takes every message off the accrual queue and runs the queue-triggered function on each, as the host would.</summary>
+    public async Task<int> DrainQueueAsync()
+    {
+        var processor = Function<Loyalty.Functions.Purchases.PurchaseFunctions>();
+        var count = 0;
+        if (!(await Queue.ExistsAsync()).Value)
+        {
+            return 0;
+        }
+
+        while (true)
+        {
+            var messages = (await Queue.ReceiveMessagesAsync(32)).Value;
+            if (messages.Length == 0)
+            {
+                return count;
+            }
+
+            foreach (var message in messages)
+            {
+                await processor.Process(message.Body.ToString(), CancellationToken.None);
+                await Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                count++;
+            }
+        }
+    }
+
+    public async Task SaveRulesAsync(string tenantId, Core.Programs.ProgramRules rules)
+    {
+        var saved = await Services.GetRequiredService<Core.Programs.ProgramService>().SaveAsync(tenantId, rules, null, "test", CancellationToken.None);
+        Assert.True(saved.IsSuccess, saved.Error?.Message);
+    }
+
+    public Task<Response> RegisterAsync(string apiKey, object body) =>
+        CallAsync(Request("POST", "/api/v1/members", body, apiKey), r => Function<Loyalty.Functions.Members.MemberFunctions>().Register(r, CancellationToken.None));
+
+    public Task<Response> MemberAsync(string apiKey, string memberId) =>
+        CallAsync(Request("GET", $"/api/v1/members/{memberId}", apiKey: apiKey), r => Function<Loyalty.Functions.Members.MemberFunctions>().Get(r, memberId, CancellationToken.None));
+
+    public Task<Response> PurchaseAsync(string apiKey, object body) =>
+        CallAsync(Request("POST", "/api/v1/purchases", body, apiKey), r => Function<Loyalty.Functions.Purchases.PurchaseFunctions>().Submit(r, CancellationToken.None));
+
     public static HttpRequest Request(string method, string path, object? body = null, string? apiKey = null, IDictionary<string, string>? headers = null)
     {
         var context = new DefaultHttpContext();

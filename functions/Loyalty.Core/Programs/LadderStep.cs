@@ -1,0 +1,3 @@
+namespace Loyalty.Core.Programs;
+
+public sealed record LadderStep(decimal MinAmount, long Points);

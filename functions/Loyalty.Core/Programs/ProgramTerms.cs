@@ -1,0 +1,168 @@
+using System.Globalization;
+
+namespace Loyalty.Core.Programs;
+
+/// <summary>
+/// The member-readable rules summary (积分细则), generated from the configuration so it can never disagree with it.
+/// </summary>
+public static class ProgramTerms
+{
+    public static readonly IReadOnlyList<string> Languages = ["zh-CN", "en"];
+
+    public static TermsDocument Render(LoyaltyProgram program, string language)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        var zh = language == "zh-CN";
+        var t = new TermsText(zh);
+        var r = program.Rules;
+        var sections = new List<TermsSection>
+        {
+            new(t.Pick("积分获取", "Earning points"), [.. Earning(r, t)]),
+            new(t.Pick("积分有效期", "When points expire"), [Expiry(r, t)]),
+            new(t.Pick("会员等级", "Member tiers"), [.. Tiers(r, t)]),
+        };
+        return new TermsDocument(language, r.Name, program.Version, sections);
+    }
+
+    private static IEnumerable<string> Earning(ProgramRules r, TermsText t)
+    {
+        var e = r.Earning;
+        if (e.BaseRatePoints > 0)
+        {
+            yield return t.Pick($"每消费 {N(e.BaseRatePer)} {r.Currency} 可获得 {N(e.BaseRatePoints)} 积分（不足部分不计，积分向下取整）。", $"Earn {N(e.BaseRatePoints)} point(s) for every {N(e.BaseRatePer)} {r.Currency} spent (rounded down).");
+        }
+
+        yield return t.Pick("仅现金支付部分可获得积分，使用积分抵扣的部分不获得积分。", "Only the part paid in cash earns points; the part paid with points earns none.");
+        foreach (var step in e.Ladder.OrderBy(s => s.MinAmount))
+        {
+            yield return t.Pick($"单笔消费满 {N(step.MinAmount)} {r.Currency}，额外奖励 {step.Points} 积分。", $"Orders of {N(step.MinAmount)} {r.Currency} or more earn {step.Points} bonus points.");
+        }
+
+        foreach (var (category, multiplier) in e.CategoryMultipliers)
+        {
+            yield return t.Pick($"{category} 类商品享 {N(multiplier)} 倍积分。", $"{category} earns ×{N(multiplier)} points.");
+        }
+
+        if (e.ExcludedCategories.Count > 0)
+        {
+            yield return t.Pick($"以下品类不参与积分：{string.Join("、", e.ExcludedCategories)}。", $"These categories earn no points: {string.Join(", ", e.ExcludedCategories)}.");
+        }
+
+        foreach (var c in e.Campaigns)
+        {
+            yield return t.Pick($"活动「{(c.Name.Length > 0 ? c.Name : c.Id)}」：{When(c, t)} 享 {N(c.Multiplier)} 倍积分{(c.BonusPoints > 0 ? $"，另赠 {c.BonusPoints} 积分" : string.Empty)}。", $"Campaign \"{(c.Name.Length > 0 ? c.Name : c.Id)}\": ×{N(c.Multiplier)} points{(c.BonusPoints > 0 ? $" plus {c.BonusPoints} bonus points" : string.Empty)} {When(c, t)}.");
+        }
+
+        if (e.Birthday is { } b)
+        {
+            yield return t.Pick($"生日{(b.Window == BirthdayWindow.Month ? "当月" : "当天")}首笔消费享 {N(b.Multiplier)} 倍积分并赠送 {b.BonusPoints} 积分，每年一次。", $"Your first purchase on your birthday{(b.Window == BirthdayWindow.Month ? " month" : string.Empty)} earns ×{N(b.Multiplier)} and {b.BonusPoints} bonus points, once a year.");
+        }
+
+        if (e.ReturnWindowDays > 0)
+        {
+            yield return t.Pick($"消费所得积分在 {e.ReturnWindowDays} 天退货期后可用。", $"Points from a purchase become usable {e.ReturnWindowDays} days after it (the return window).");
+        }
+
+        if (e.MaxPointsPerOrder > 0)
+        {
+            yield return t.Pick($"单笔订单最多获得 {e.MaxPointsPerOrder} 积分。", $"One order earns at most {e.MaxPointsPerOrder} points.");
+        }
+
+        var a = r.Activities;
+        if (a.SignUpBonus > 0)
+        {
+            yield return t.Pick($"注册即送 {a.SignUpBonus} 积分。", $"Joining earns {a.SignUpBonus} points.");
+        }
+
+        if (a.CheckIn.Enabled && a.CheckIn.Points > 0)
+        {
+            yield return t.Pick($"每日签到得 {a.CheckIn.Points} 积分" + string.Concat(a.CheckIn.StreakBonuses.Select(s => $"，连续第 {s.Day} 天额外 {s.Points} 积分")) + "。", $"Daily check-in earns {a.CheckIn.Points} point(s)" + string.Concat(a.CheckIn.StreakBonuses.Select(s => $"; day {s.Day} of a streak adds {s.Points}")) + ".");
+        }
+
+        foreach (var (platform, share) in a.Shares)
+        {
+            yield return t.Pick($"分享到 {platform} 每次得 {share.Points} 积分，每天最多 {share.DailyCap} 次。", $"Sharing on {platform} earns {share.Points} point(s), up to {share.DailyCap} time(s) a day.");
+        }
+
+        foreach (var task in a.Tasks)
+        {
+            yield return t.Pick($"完成任务「{(task.Name.Length > 0 ? task.Name : task.TaskId)}」得 {task.Points} 积分。", $"Completing \"{(task.Name.Length > 0 ? task.Name : task.TaskId)}\" earns {task.Points} points.");
+        }
+    }
+
+    private static string Expiry(ProgramRules r, TermsText t) => r.Expiry.Mode switch
+    {
+        ExpiryMode.Never => t.Pick("积分永久有效。", "Points never expire."),
+        ExpiryMode.FixedAnnual => t.Pick($"每年获得的积分于{(r.Expiry.Months >= 12 ? $" {r.Expiry.Months / 12} 年后的" : "当年")} {r.Expiry.ClearingMonth} 月 {r.Expiry.ClearingDay} 日 24:00（{r.TimeZone}）清零。", $"Points earned in a year are cleared at the end of {CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(r.Expiry.ClearingMonth)} {r.Expiry.ClearingDay}{(r.Expiry.Months >= 12 ? $" {r.Expiry.Months / 12} year(s) later" : " of that year")} ({r.TimeZone})."),
+        _ => t.Pick($"积分自获得之日起 {r.Expiry.Months} 个月{(r.Expiry.RoundToMonthEnd ? "后的月底" : string.Empty)}到期，先到期的积分先使用。", $"Points expire {r.Expiry.Months} months after they are earned{(r.Expiry.RoundToMonthEnd ? ", at the end of that month" : string.Empty)}; points expiring first are used first."),
+    };
+
+    private static IEnumerable<string> Tiers(ProgramRules r, TermsText t)
+    {
+        var basis = r.Tiers.Basis == TierBasis.Spend ? t.Pick($"消费金额（{r.Currency}）", $"cash spent ({r.Currency})") : t.Pick("获得的积分（非余额）", "points earned (not the balance)");
+        var window = r.Tiers.Window == TierWindow.CalendarYear ? t.Pick("自然年内", "in the calendar year") : t.Pick("近 12 个月内", "in the last 12 months");
+        yield return t.Pick($"等级按{window}{basis}评定，达到即升级。", $"Tiers follow {basis} {window}; you move up as soon as you qualify.");
+        foreach (var level in r.Tiers.Levels)
+        {
+            var benefits = new List<string>();
+            if (level.EarnMultiplier != 1)
+            {
+                benefits.Add(t.Pick($"{N(level.EarnMultiplier)} 倍积分", $"×{N(level.EarnMultiplier)} points"));
+            }
+
+            if (level.DiscountRate > 0)
+            {
+                benefits.Add(t.Pick($"会员 {N((1 - level.DiscountRate) * 10)} 折", $"{N(level.DiscountRate * 100)}% member discount"));
+            }
+
+            if (level.FreeShipping)
+            {
+                benefits.Add(t.Pick("包邮", "free shipping"));
+            }
+
+            if (level.Priority)
+            {
+                benefits.Add(t.Pick("优先服务", "priority service"));
+            }
+
+            yield return $"{level.Name}: {N(level.Threshold)}+" + (benefits.Count > 0 ? " — " + string.Join(t.Pick("，", ", "), benefits) : string.Empty);
+        }
+    }
+
+    private static string When(Campaign c, TermsText t)
+    {
+        var parts = new List<string>();
+        if (c.StartDate is not null || c.EndDate is not null)
+        {
+            parts.Add(t.Pick($"{c.StartDate:yyyy-MM-dd} 至 {c.EndDate:yyyy-MM-dd}", $"from {c.StartDate:yyyy-MM-dd} to {c.EndDate:yyyy-MM-dd}"));
+        }
+
+        if (c.DaysOfWeek.Count > 0)
+        {
+            parts.Add(t.Pick($"每周{string.Join("、", c.DaysOfWeek.Select(d => "一二三四五六日"[d - 1]))}", $"on {string.Join(", ", c.DaysOfWeek.Select(d => ((DayOfWeek)(d % 7)).ToString()))}"));
+        }
+
+        if (c.DaysOfMonth.Count > 0)
+        {
+            parts.Add(t.Pick($"每月 {string.Join("、", c.DaysOfMonth)} 日", $"on day {string.Join(", ", c.DaysOfMonth)} of each month"));
+        }
+
+        if (c.Dates.Count > 0)
+        {
+            parts.Add(t.Pick(string.Join("、", c.Dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))), "on " + string.Join(", ", c.Dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))));
+        }
+
+        return string.Join(t.Pick("，", ", "), parts);
+    }
+
+    private static string N(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private sealed record TermsText(bool Chinese)
+    {
+        public string Pick(string zh, string en) => Chinese ? zh : en;
+    }
+}
+
+public sealed record TermsDocument(string Language, string ProgramName, int Version, IReadOnlyList<TermsSection> Sections);
+
+public sealed record TermsSection(string Title, IReadOnlyList<string> Lines);

@@ -1,0 +1,216 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Loyalty.Core.Common;
+using Loyalty.Core.Ledger;
+using Loyalty.Core.Members;
+using Loyalty.Core.Programs;
+using Loyalty.Core.Purchases;
+
+namespace Loyalty.Core.Refunds;
+
+/// <summary>
+/// Accepts refunds (validated against what the order bought and what was already refunded, then queued like
+/// purchases) and applies them from the queue. Idempotent by refund id at every step: a retried submission
+/// finishes whatever the first attempt left undone, and the ledger key makes a redelivered message apply once.
+/// </summary>
+public sealed class RefundService(
+    IRefundStore refunds,
+    IPurchaseStore purchases,
+    IAccrualQueue queue,
+    LedgerService ledger,
+    ProgramService programs,
+    TimeProvider time)
+{
+    private const int MaxAttempts = 10;
+
+    public async Task<Result<RefundRecord>> SubmitAsync(string tenantId, RefundRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = Validate(request);
+        if (errors.Count > 0)
+        {
+            return Error.Validation(errors);
+        }
+
+        var fingerprint = Fingerprint(request);
+        var existing = await refunds.GetAsync(tenantId, request.RefundId, cancellationToken);
+        if (existing is not null && existing.Fingerprint != fingerprint)
+        {
+            return Error.Conflict("refund-conflict", $"Refund '{request.RefundId}' was already submitted with different contents.");
+        }
+
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var order = await purchases.GetAsync(tenantId, request.OrderId, cancellationToken);
+            var refundable = Refundable(order, request.OrderId);
+            if (!refundable.IsSuccess)
+            {
+                return refundable.Error;
+            }
+
+            if (order!.Refunds.Contains(request.RefundId))
+            {
+                return await QueueAsync(existing ?? await refunds.GetAsync(tenantId, request.RefundId, cancellationToken), cancellationToken);
+            }
+
+            var calculated = RefundCalculator.Calculate(request, order, time.GetUtcNow(), fingerprint);
+            if (!calculated.IsSuccess)
+            {
+                return calculated.Error;
+            }
+
+            var refund = await SaveRefundAsync(existing, calculated.Value, cancellationToken);
+            var applied = order with
+            {
+                RefundedCash = order.RefundedCash + refund.CashRefunded,
+                RefundedQuantities = Merge(order.RefundedQuantities, refund.Quantities),
+                PointsClawedBack = order.PointsClawedBack + refund.PointsToClawBack,
+                PointsRestored = order.PointsRestored + refund.PointsToRestore,
+                Refunds = [.. order.Refunds, refund.RefundId],
+            };
+            if (await purchases.TryUpdateAsync(applied, cancellationToken))
+            {
+                return await QueueAsync(refund, cancellationToken);
+            }
+
+            existing = refund;
+        }
+
+        return Error.Conflict("concurrent-update", "The order is being refunded by other requests; retry with the same refund id.");
+    }
+
+    public Task<RefundRecord?> GetAsync(string tenantId, string refundId, CancellationToken cancellationToken) =>
+        refunds.GetAsync(tenantId, refundId, cancellationToken);
+
+    /// <summary>Applies a queued refund to the ledger. Safe to run any number of times.</summary>
+    public async Task<RefundRecord?> ProcessAsync(AccrualMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var refund = await refunds.GetAsync(message.TenantId, message.RefundId!, cancellationToken);
+        if (refund is not { Status: RefundStatus.Queued })
+        {
+            return refund;
+        }
+
+        var order = await purchases.GetAsync(message.TenantId, refund.OrderId, cancellationToken)
+            ?? throw new InvalidOperationException($"Order {refund.OrderId} of refund {refund.RefundId} is missing.");
+        var program = await programs.GetAsync(message.TenantId, cancellationToken);
+        var command = new RefundPurchase(refund, order.LotId, order.Purchase.OccurredAt, program.Rules) { ProgramVersion = program.Version };
+        var result = await ledger.ExecuteAsync(new MemberKey(message.TenantId, refund.MemberId), command, cancellationToken);
+        if (!result.IsSuccess && result.Error.Code == "concurrent-update")
+        {
+            throw new InvalidOperationException($"Refund {refund.RefundId}: {result.Error.Message}");
+        }
+
+        var done = result.IsSuccess
+            ? refund with
+            {
+                Status = RefundStatus.Processed,
+                ProcessedAt = time.GetUtcNow(),
+                EntryId = result.Value.Entry?.EntryId,
+                DebtCreated = result.Value.Entry?.Details.TryGetValue("debtCreated", out var debt) == true ? long.Parse(debt, System.Globalization.CultureInfo.InvariantCulture) : 0,
+            }
+            : refund with { Status = RefundStatus.Failed, ProcessedAt = time.GetUtcNow(), Reason = result.Error.Message };
+        return await refunds.TryUpdateAsync(done, cancellationToken) ? done : await refunds.GetAsync(message.TenantId, refund.RefundId, cancellationToken);
+    }
+
+    public async Task MarkFailedAsync(AccrualMessage message, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var refund = await refunds.GetAsync(message.TenantId, message.RefundId!, cancellationToken);
+        if (refund is { Status: RefundStatus.Queued })
+        {
+            await refunds.TryUpdateAsync(refund with { Status = RefundStatus.Failed, ProcessedAt = time.GetUtcNow(), Reason = reason }, cancellationToken);
+        }
+    }
+
+    private async Task<RefundRecord> SaveRefundAsync(RefundRecord? existing, RefundRecord calculated, CancellationToken cancellationToken)
+    {
+        if (existing is null)
+        {
+            return await refunds.AddOrGetAsync(calculated, cancellationToken);
+        }
+
+        // The order changed since the refund was first stored (another refund landed): keep its figures current.
+        var updated = calculated with { ETag = existing.ETag, ReceivedAt = existing.ReceivedAt };
+        return await refunds.TryUpdateAsync(updated, cancellationToken)
+            ? await refunds.GetAsync(calculated.TenantId, calculated.RefundId, cancellationToken) ?? updated
+            : await refunds.GetAsync(calculated.TenantId, calculated.RefundId, cancellationToken) ?? existing;
+    }
+
+    private async Task<Result<RefundRecord>> QueueAsync(RefundRecord? refund, CancellationToken cancellationToken)
+    {
+        if (refund is null)
+        {
+            throw new InvalidOperationException("A refund recorded on its order has no refund record.");
+        }
+
+        if (refund.Status == RefundStatus.Queued)
+        {
+            await queue.EnqueueAsync(new AccrualMessage(refund.TenantId, refund.OrderId) { RefundId = refund.RefundId }, cancellationToken);
+        }
+
+        return refund;
+    }
+
+    private static Result<PurchaseRecord> Refundable(PurchaseRecord? order, string orderId) => order switch
+    {
+        null => Error.Rule("order-not-found", $"No order '{orderId}' was ever submitted, so nothing can be refunded."),
+        { Status: PurchaseStatus.Queued } => Error.Conflict("purchase-not-processed", $"Order '{orderId}' is still being credited; retry the refund shortly."),
+        { Status: PurchaseStatus.Cancelled } => Error.Rule("order-cancelled", $"Order '{orderId}' was cancelled; there is nothing to refund."),
+        { Status: not PurchaseStatus.Credited } => Error.Rule("order-not-credited", $"Order '{orderId}' was never credited: {order.Reason}"),
+        _ => order,
+    };
+
+    private static List<FieldError> Validate(RefundRequest request)
+    {
+        var errors = new List<FieldError>();
+        if (!PurchaseValidator.IsValidOrderId(request.RefundId))
+        {
+            errors.Add(new FieldError("refundId", "pattern", "refundId is required: 1-64 letters, digits, '_', '.' or '-'."));
+        }
+
+        if (!PurchaseValidator.IsValidOrderId(request.OrderId))
+        {
+            errors.Add(new FieldError("orderId", "pattern", "orderId is required: 1-64 letters, digits, '_', '.' or '-'."));
+        }
+
+        if (request.Lines is not null && request.Amount is not null)
+        {
+            errors.Add(new FieldError("amount", "exclusive", "Give either lines or amount, not both."));
+        }
+
+        if (request.Amount is { } amount && (amount <= 0 || decimal.Round(amount, 2) != amount))
+        {
+            errors.Add(new FieldError("amount", "money", "amount must be positive with at most two decimals."));
+        }
+
+        for (var i = 0; i < (request.Lines?.Count ?? 0); i++)
+        {
+            var line = request.Lines![i];
+            if (string.IsNullOrWhiteSpace(line.Sku))
+            {
+                errors.Add(new FieldError($"lines[{i}].sku", "required", "sku is required."));
+            }
+
+            if (line.Quantity <= 0)
+            {
+                errors.Add(new FieldError($"lines[{i}].quantity", "range", "quantity must be greater than 0."));
+            }
+        }
+
+        if (request.Lines is { Count: 0 })
+        {
+            errors.Add(new FieldError("lines", "min-items", "lines, when given, must not be empty."));
+        }
+
+        return errors;
+    }
+
+    private static Dictionary<string, decimal> Merge(IReadOnlyDictionary<string, decimal> a, IReadOnlyDictionary<string, decimal> b) =>
+        a.Keys.Union(b.Keys).ToDictionary(k => k, k => a.GetValueOrDefault(k) + b.GetValueOrDefault(k));
+
+    private static string Fingerprint(RefundRequest request) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
+}

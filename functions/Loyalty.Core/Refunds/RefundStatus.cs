@@ -1,0 +1,8 @@
+namespace Loyalty.Core.Refunds;
+
+public enum RefundStatus
+{
+    Queued,
+    Processed,
+    Failed,
+}

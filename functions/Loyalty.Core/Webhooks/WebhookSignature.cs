@@ -1,0 +1,23 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Loyalty.Core.Webhooks;
+
+/// <summary>Computes and checks webhook signatures. Comparisons are constant-time, so timing reveals nothing about a near miss.</summary>
+public static class WebhookSignature
+{
+    public static string WeChat(string token, string timestamp, string nonce)
+    {
+        var parts = new[] { token, timestamp, nonce };
+        Array.Sort(parts, StringComparer.Ordinal);
+#pragma warning disable CA5350 // SHA-1 is what the WeChat protocol specifies; channels that can should use the HMAC-SHA256 scheme.
+        return Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(string.Concat(parts))));
+#pragma warning restore CA5350
+    }
+
+    public static string Hmac(string token, string timestamp, string nonce, string body) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes($"{timestamp}\n{nonce}\n{body}")));
+
+    public static bool Matches(string expected, string? presented) =>
+        presented is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(presented.ToLowerInvariant()));
+}

@@ -1,0 +1,47 @@
+using Loyalty.Core.Programs;
+
+namespace Loyalty.Core.Tests.Programs;
+
+public sealed class ProgramTermsTests
+{
+    private static readonly LoyaltyProgram Program = new("t", 3, new ProgramRules
+    {
+        Earning = new EarningRules
+        {
+            BaseRatePoints = 1,
+            BaseRatePer = 10,
+            ExcludedCategories = ["tobacco"],
+            Ladder = [new LadderStep(200, 25)],
+            Campaigns = [new Campaign { Id = "md", Name = "Member day", Multiplier = 2, DaysOfMonth = [8] }],
+            ReturnWindowDays = 7,
+        },
+        Expiry = new ExpiryPolicy { Mode = ExpiryMode.FixedAnnual, Months = 12, ClearingMonth = 12, ClearingDay = 31 },
+        Activities = new ActivityRules { SignUpBonus = 100 },
+    }, DateTimeOffset.UnixEpoch, null);
+
+    [Fact]
+    public void Terms_are_generated_from_the_configuration_in_chinese()
+    {
+        var terms = ProgramTerms.Render(Program, "zh-CN");
+        var text = string.Join("\n", terms.Sections.SelectMany(s => s.Lines));
+
+        Assert.Equal(3, terms.Version);
+        Assert.Contains("每消费 10 CNY 可获得 1 积分", text, StringComparison.Ordinal);
+        Assert.Contains("tobacco", text, StringComparison.Ordinal);
+        Assert.Contains("满 200 CNY，额外奖励 25 积分", text, StringComparison.Ordinal);
+        Assert.Contains("每月 8 日", text, StringComparison.Ordinal);
+        Assert.Contains("12 月 31 日", text, StringComparison.Ordinal);
+        Assert.Contains("注册即送 100 积分", text, StringComparison.Ordinal);
+        Assert.Contains("gold: 5000+", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Terms_follow_the_rules_in_english_too()
+    {
+        var text = string.Join("\n", ProgramTerms.Render(Program, "en").Sections.SelectMany(s => s.Lines));
+
+        Assert.Contains("Earn 1 point(s) for every 10 CNY", text, StringComparison.Ordinal);
+        Assert.Contains("usable 7 days after", text, StringComparison.Ordinal);
+        Assert.Contains("December 31", text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,77 @@
+using Loyalty.Core.Purchases;
+using Loyalty.Core.Refunds;
+
+namespace Loyalty.Core.Tests.Refunds;
+
+public sealed class RefundCalculatorTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+
+    // 3 × tea at 20 + 1 × cake at 40 = 100; 80 paid in cash, 2000 points paid; earned 80 points.
+    private static PurchaseRecord Order() => new()
+    {
+        TenantId = "t",
+        Purchase = new Purchase("o-1", "m-1", "s", [new PurchaseLine("tea", "drinks", 3, 20), new PurchaseLine("cake", "food", 1, 40)], 80m, 2000, Now),
+        Fingerprint = "f",
+        Status = PurchaseStatus.Credited,
+        ReceivedAt = Now,
+        Points = 80,
+        LotId = "lot",
+    };
+
+    private static RefundRecord Calculate(RefundRequest request, PurchaseRecord order) =>
+        RefundCalculator.Calculate(request, order, Now, "f").Value!;
+
+    private static PurchaseRecord Applied(PurchaseRecord order, RefundRecord refund) => order with
+    {
+        RefundedCash = order.RefundedCash + refund.CashRefunded,
+        RefundedQuantities = refund.Quantities.Keys.Union(order.RefundedQuantities.Keys).ToDictionary(k => k, k => order.RefundedQuantities.GetValueOrDefault(k) + refund.Quantities.GetValueOrDefault(k)),
+        PointsClawedBack = order.PointsClawedBack + refund.PointsToClawBack,
+        PointsRestored = order.PointsRestored + refund.PointsToRestore,
+    };
+
+    [Fact]
+    public void Returning_lines_claws_back_proportionally_and_restores_the_points_paid_for_them()
+    {
+        var refund = Calculate(new RefundRequest("r1", "o-1", [new RefundLine("cake", 1)], null), Order());
+
+        Assert.Equal(32m, refund.CashRefunded);
+        Assert.Equal(32, refund.PointsToClawBack);
+        Assert.Equal(800, refund.PointsToRestore);
+    }
+
+    [Fact]
+    public void Partial_refunds_add_up_to_exactly_what_the_order_earned()
+    {
+        var order = Order();
+        var total = 0L;
+        foreach (var amount in new[] { 10.01m, 33.33m, 0.07m })
+        {
+            var refund = Calculate(new RefundRequest($"r{amount}", "o-1", null, amount), order);
+            total += refund.PointsToClawBack;
+            order = Applied(order, refund);
+        }
+
+        var rest = Calculate(new RefundRequest("rest", "o-1", null, null), order);
+
+        Assert.Equal(80 - 10.01m - 33.33m - 0.07m, rest.CashRefunded);
+        Assert.Equal(80, total + rest.PointsToClawBack);
+        Assert.Equal(2000, rest.PointsToRestore);
+    }
+
+    [Fact]
+    public void More_than_was_bought_or_paid_is_refused()
+    {
+        var order = Order();
+
+        var tooMany = RefundCalculator.Calculate(new RefundRequest("r", "o-1", [new RefundLine("tea", 4)], null), order, Now, "f");
+        var tooMuch = RefundCalculator.Calculate(new RefundRequest("r", "o-1", null, 80.01m), order, Now, "f");
+        var notInOrder = RefundCalculator.Calculate(new RefundRequest("r", "o-1", [new RefundLine("coffee", 1)], null), order, Now, "f");
+        var afterFull = RefundCalculator.Calculate(new RefundRequest("r2", "o-1", null, null), Applied(order, Calculate(new RefundRequest("r1", "o-1", null, null), order)), Now, "f");
+
+        Assert.Equal(("refund-exceeds-purchase", "lines[0].quantity"), (tooMany.Error!.Code, tooMany.Error.Fields![0].Field));
+        Assert.Equal("refund-exceeds-purchase", tooMuch.Error!.Code);
+        Assert.Equal("lines[0].sku", notInOrder.Error!.Fields![0].Field);
+        Assert.Equal("nothing-to-refund", afterFull.Error!.Code);
+    }
+}
