@@ -28,6 +28,11 @@ param wechatWebhookToken string = newGuid()
 @description('Bootstrap secret (Key Vault secret BootstrapSecret). Random unless set with `azd env set LOYALTY_BOOTSTRAP_SECRET`.')
 param bootstrapSecret string = newGuid()
 
+@secure()
+@minLength(24)
+@description('Base64 key for the keyed hash of phone numbers (Key Vault secret Security--PhoneHashKey). The azure.yaml preprovision hook generates it once into LOYALTY_PHONE_HASH_KEY (or takes it from the existing vault); it must stay the same for the life of the environment.')
+param phoneHashKey string
+
 @description('Maximum number of Flex Consumption instances.')
 @minValue(40)
 @maxValue(1000)
@@ -128,6 +133,7 @@ module keyVault 'app/keyvault.bicep' = {
     communicationServiceName: communication.outputs.name
     wechatWebhookToken: wechatWebhookToken
     bootstrapSecret: bootstrapSecret
+    phoneHashKey: phoneHashKey
   }
 }
 
@@ -152,6 +158,7 @@ module function 'app/function.bicep' = {
     smsAccessKeySecretUri: keyVault.outputs.smsAccessKeyUri
     wechatTokenSecretUri: keyVault.outputs.wechatTokenUri
     bootstrapSecretUri: keyVault.outputs.bootstrapUri
+    phoneHashKeySecretUri: keyVault.outputs.phoneHashKeyUri
     maximumInstanceCount: functionMaximumInstanceCount
     instanceMemoryMB: functionInstanceMemoryMB
   }

@@ -1,6 +1,5 @@
 using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Storage.Queues;
 using Loyalty.Core.Activities;
 using Loyalty.Core.Ledger;
@@ -12,6 +11,8 @@ using Loyalty.Core.Redemptions;
 using Loyalty.Core.Refunds;
 using Loyalty.Core.Tenants;
 using Loyalty.Core.Webhooks;
+using Loyalty.Infrastructure.Events;
+using Loyalty.Infrastructure.Identity;
 using Loyalty.Infrastructure.Queues;
 using Loyalty.Infrastructure.Storage;
 using Loyalty.Infrastructure.Tables;
@@ -31,7 +32,7 @@ public static class DependencyInjection
         var options = ReadStorageOptions(configuration);
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
-        var credential = new Lazy<TokenCredential>(() => CreateCredential(options.ClientId));
+        var credential = new Lazy<TokenCredential>(() => ConnectionCredential.Create(options.ClientId, options.Credential));
         services.AddSingleton(_ => options.ConnectionString is { } cs
             ? new TableServiceClient(cs)
             : new TableServiceClient(options.TableServiceUri ?? throw MissingSetting("tableServiceUri"), credential.Value));
@@ -49,7 +50,8 @@ public static class DependencyInjection
         services.AddSingleton<IWebhookChannelStore, TableWebhookChannelStore>();
         services.AddSingleton<INonceStore, TableNonceStore>();
         services.AddSingleton<IAccrualQueue, StorageAccrualQueue>();
-        services.AddSingleton(new PhoneHashKey(ReadPhoneHashKey(configuration)));
+        services.AddLoyaltyEvents(configuration);
+        services.AddSingleton(_ => new PhoneHashKey(ReadPhoneHashKey(configuration, options)));
         services.AddSingleton<LedgerService>(sp => new LedgerService(sp.GetRequiredService<ILedgerStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ProgramService>();
         services.AddSingleton<TenantService>();
@@ -79,23 +81,40 @@ public static class DependencyInjection
         return new StorageOptions
         {
             ConnectionString = string.IsNullOrWhiteSpace(connectionString) ? null : connectionString,
-            TableServiceUri = section["tableServiceUri"] is { Length: > 0 } t ? new Uri(t) : null,
-            QueueServiceUri = section["queueServiceUri"] is { Length: > 0 } q ? new Uri(q) : null,
+            TableServiceUri = ServiceUri(section, "tableServiceUri"),
+            QueueServiceUri = ServiceUri(section, "queueServiceUri"),
             ClientId = section["clientId"],
+            Credential = section["credential"],
             TablePrefix = configuration["Storage:TablePrefix"] ?? string.Empty,
             AccrualQueueName = configuration["AccrualQueueName"] ?? "accrual",
         };
     }
 
-    private static TokenCredential CreateCredential(string? clientId) =>
-        string.IsNullOrEmpty(clientId)
-            ? new DefaultAzureCredential()
-            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+    private static Uri? ServiceUri(IConfigurationSection section, string name) =>
+        section[name] is not { Length: > 0 } value
+            ? null
+            : Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+                ? uri
+                : throw new InvalidOperationException($"'{StorageConnection}__{name}' must be an absolute https URI such as https://account.table.core.windows.net/, not '{value}'.");
 
-    private static byte[] ReadPhoneHashKey(IConfiguration configuration) =>
-        configuration["Security:PhoneHashKey"] is { Length: > 0 } key
-            ? Convert.FromBase64String(key)
-            : System.Text.Encoding.UTF8.GetBytes("loyalty-functions-local-development-only");
+    /// <summary>
+    /// The phone hash key. Only local storage (a connection string) may fall back to a development key: against real
+    /// storage, hashes written with the wrong key would make those members unfindable by phone.
+    /// </summary>
+    private static byte[] ReadPhoneHashKey(IConfiguration configuration, StorageOptions storage)
+    {
+        if (configuration["Security:PhoneHashKey"] is not { Length: > 0 } key)
+        {
+            return storage.ConnectionString is not null
+                ? System.Text.Encoding.UTF8.GetBytes("loyalty-functions-local-development-only")
+                : throw new InvalidOperationException("'Security__PhoneHashKey' is not set: storage is reached through a managed identity, so this is a real deployment and needs the deployment's key (Key Vault secret Security--PhoneHashKey).");
+        }
+
+        var bytes = new byte[key.Length];
+        return Convert.TryFromBase64String(key, bytes, out var length) && length >= 16
+            ? bytes[..length]
+            : throw new InvalidOperationException("'Security__PhoneHashKey' must be base64 of at least 16 random bytes.");
+    }
 
     private static InvalidOperationException MissingSetting(string name) =>
         new($"Storage is not configured: set '{StorageConnection}' to a connection string, or '{StorageConnection}__{name}' to use a managed identity.");

@@ -53,6 +53,9 @@ param wechatTokenSecretUri string
 @description('Key Vault secret URI of the bootstrap secret.')
 param bootstrapSecretUri string
 
+@description('Key Vault secret URI of the phone number hash key.')
+param phoneHashKeySecretUri string
+
 @description('Maximum number of instances the app scales out to.')
 @minValue(40)
 @maxValue(1000)
@@ -148,6 +151,8 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         // Webhook verification and bootstrap secrets.
         { name: 'WebhookTokens__wechat', value: '@Microsoft.KeyVault(SecretUri=${wechatTokenSecretUri})' }
         { name: 'Bootstrap__Secret', value: '@Microsoft.KeyVault(SecretUri=${bootstrapSecretUri})' }
+        // Keyed hash of phone numbers for lookups: a stable random key (see the preprovision hook in azure.yaml).
+        { name: 'Security__PhoneHashKey', value: '@Microsoft.KeyVault(SecretUri=${phoneHashKeySecretUri})' }
         // Telemetry with Entra ID auth (Application Insights local auth is disabled).
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }

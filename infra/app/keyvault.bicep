@@ -29,6 +29,10 @@ param wechatWebhookToken string
 @description('Secret that authorizes creating the first admin API key.')
 param bootstrapSecret string
 
+@secure()
+@description('Base64 key of the keyed hash of phone numbers. It must never change once members exist: their phone lookups depend on it.')
+param phoneHashKey string
+
 // Key Vault Secrets User
 var secretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 
@@ -85,6 +89,15 @@ resource bootstrap 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   }
 }
 
+resource phoneHash 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: vault
+  name: 'Security--PhoneHashKey'
+  properties: {
+    value: phoneHashKey
+    contentType: 'Base64 HMAC key for phone number lookups'
+  }
+}
+
 resource identitySecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, identityPrincipalId, secretsUserRoleId)
   scope: vault
@@ -111,3 +124,4 @@ output uri string = vault.properties.vaultUri
 output smsAccessKeyUri string = smsAccessKey.properties.secretUri
 output wechatTokenUri string = wechatToken.properties.secretUri
 output bootstrapUri string = bootstrap.properties.secretUri
+output phoneHashKeyUri string = phoneHash.properties.secretUri

@@ -12,6 +12,9 @@ public sealed class StorageOptions
     /// <summary>Client id of a user-assigned managed identity; empty uses the default credential chain.</summary>
     public string? ClientId { get; set; }
 
+    /// <summary><c>managedidentity</c> (as the Functions host reads it): without a client id, the system-assigned identity.</summary>
+    public string? Credential { get; set; }
+
     /// <summary>Prepended to every table name so several environments (or test runs) can share one account.</summary>
     public string TablePrefix { get; set; } = string.Empty;
 

@@ -1,0 +1,200 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Loyalty.Functions.Tests.Support;
+using Microsoft.OpenApi;
+
+namespace Loyalty.Functions.Tests.Metadata;
+
+/// <summary>
+/// functions/Loyalty.Functions/openapi.json against the build's functions.metadata: the document must describe exactly
+/// the HTTP functions that exist, each with request and response examples that fit their schemas.
+/// </summary>
+public sealed partial class OpenApiDocumentTests
+{
+    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options"];
+
+    private static string RepositoryFile(params string[] parts)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "LoyaltyFunctions.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.NotNull(root);
+        return Path.Combine([root.FullName, .. parts]);
+    }
+
+    public static string DocumentPath => RepositoryFile("functions", "Loyalty.Functions", "openapi.json");
+
+    public static JsonObject ReadDocument() => JsonNode.Parse(File.ReadAllText(DocumentPath))!.AsObject();
+
+    /// <summary>"GET v1/members/{}": parameter names and constraints do not matter, only the route's shape.</summary>
+    private static string Shape(string method, string route) =>
+        $"{method.ToUpperInvariant()} {RouteParameter().Replace(route.Trim('/'), "{}")}";
+
+    private static Dictionary<string, string> FunctionOperations() =>
+        FunctionMetadataTests.ReadMetadata()
+            .SelectMany(f => f!["bindings"]!.AsArray()
+                .Where(b => b!["type"]!.GetValue<string>() == "httpTrigger")
+                .SelectMany(b => b!["methods"]!.AsArray().Select(m => (
+                    Shape: Shape(m!.GetValue<string>(), b["route"]!.GetValue<string>()),
+                    Label: $"{m.GetValue<string>().ToUpperInvariant()} {b["route"]} ({f["name"]})"))))
+            .ToDictionary(o => o.Shape, o => o.Label);
+
+    private static IEnumerable<(string Label, JsonObject Operation)> DocumentOperations(JsonObject document) =>
+        document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject()
+            .Where(o => Methods.Contains(o.Key))
+            .Select(o => ($"{o.Key.ToUpperInvariant()} {path.Key}", o.Value!.AsObject())));
+
+    [Fact]
+    public void Every_http_function_is_in_the_document()
+    {
+        var documented = DocumentOperations(ReadDocument()).Select(o => Shape(o.Label.Split(' ')[0], o.Label.Split(' ')[1])).ToHashSet();
+
+        var missing = FunctionOperations().Where(f => !documented.Contains(f.Key)).Select(f => f.Value).Order().ToList();
+
+        Assert.True(missing.Count == 0, $"openapi.json does not document these HTTP functions (add a path + operation with examples for each):\n  {string.Join("\n  ", missing)}");
+    }
+
+    [Fact]
+    public void Every_documented_operation_exists_as_a_function()
+    {
+        var functions = FunctionOperations();
+
+        var extra = DocumentOperations(ReadDocument()).Select(o => o.Label)
+            .Where(label => !functions.ContainsKey(Shape(label.Split(' ')[0], label.Split(' ')[1]))).Order().ToList();
+
+        Assert.True(extra.Count == 0, $"openapi.json documents operations no function serves:\n  {string.Join("\n  ", extra)}");
+    }
+
+    [Fact]
+    public void Every_operation_has_request_and_response_examples()
+    {
+        var problems = new List<string>();
+        foreach (var (label, operation) in DocumentOperations(ReadDocument()))
+        {
+            foreach (var (name, media) in operation["requestBody"]?["content"]?.AsObject() ?? [])
+            {
+                if (!HasExample(media!))
+                {
+                    problems.Add($"{label}: request body {name} has no example");
+                }
+            }
+
+            foreach (var parameter in operation["parameters"]?.AsArray() ?? [])
+            {
+                if (parameter!["example"] is null)
+                {
+                    problems.Add($"{label}: parameter {parameter["name"]} has no example");
+                }
+            }
+
+            var responses = operation["responses"]?.AsObject() ?? [];
+            if (!responses.Any(r => r.Key.StartsWith('2') && (r.Value!["content"] is null || r.Value["content"]!.AsObject().All(m => HasExample(m.Value!)))))
+            {
+                problems.Add($"{label}: no success response with an example");
+            }
+
+            foreach (var (status, response) in responses)
+            {
+                var content = response!["content"]?.AsObject();
+                if (status.StartsWith('4') && content?["application/problem+json"] is null)
+                {
+                    problems.Add($"{label}: {status} is not an application/problem+json response");
+                }
+
+                foreach (var (name, media) in content ?? [])
+                {
+                    if (!HasExample(media!))
+                    {
+                        problems.Add($"{label}: response {status} {name} has no example");
+                    }
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Every_example_fits_its_schema()
+    {
+        var document = ReadDocument();
+        var validator = new ExampleValidator(document);
+        var errors = new List<string>();
+        foreach (var (label, operation) in DocumentOperations(document))
+        {
+            var media = (operation["requestBody"]?["content"]?.AsObject() ?? []).Select(m => ($"{label} request", m.Value!))
+                .Concat((operation["responses"]?.AsObject() ?? []).SelectMany(r => (r.Value!["content"]?.AsObject() ?? []).Select(m => ($"{label} {r.Key}", m.Value!))));
+            foreach (var (where, content) in media)
+            {
+                foreach (var (name, example) in Examples(content))
+                {
+                    errors.AddRange(validator.Validate(example, content["schema"]!, $"{where} {name}"));
+                }
+            }
+
+            foreach (var parameter in operation["parameters"]?.AsArray() ?? [])
+            {
+                errors.AddRange(validator.Validate(parameter!["example"], parameter["schema"]!, $"{label} parameter {parameter["name"]}"));
+            }
+        }
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void Problem_examples_carry_the_status_of_their_response_and_a_stable_type()
+    {
+        var mismatches = DocumentOperations(ReadDocument())
+            .SelectMany(o => (o.Operation["responses"]?.AsObject() ?? []).Select(r => (o.Label, Status: r.Key, Content: r.Value!["content"]?["application/problem+json"])))
+            .Where(r => r.Content is not null)
+            .SelectMany(r => Examples(r.Content!).Select(e => (r.Label, r.Status, Example: e.Value!)))
+            .Where(e => e.Example["status"]!.GetValue<int>().ToString(System.Globalization.CultureInfo.InvariantCulture) != e.Status
+                || e.Example["type"]!.GetValue<string>() != $"urn:loyalty:problem:{e.Example["code"]}")
+            .Select(e => $"{e.Label} {e.Status}: {e.Example.ToJsonString()}")
+            .ToList();
+
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    [Fact]
+    public void Only_the_document_itself_is_callable_without_a_tenant_key_and_both_keys_are_declared()
+    {
+        var document = ReadDocument();
+        var schemes = document["components"]!["securitySchemes"]!.AsObject();
+
+        var open = DocumentOperations(document).Where(o => o.Operation["security"]!.AsArray().Count == 0).Select(o => o.Label);
+        var withoutFunctionKey = DocumentOperations(document)
+            .Where(o => o.Operation["security"]!.AsArray().Count > 0
+                && o.Operation["security"]!.AsArray().Any(requirement => !requirement!.AsObject().Any(s => s.Key.StartsWith("functionKey", StringComparison.Ordinal))))
+            .Select(o => o.Label);
+
+        Assert.Equal(["GET /openapi.json"], open);
+        Assert.Empty(withoutFunctionKey);
+        Assert.Equal(("header", "X-Api-Key"), (schemes["apiKey"]!["in"]!.GetValue<string>(), schemes["apiKey"]!["name"]!.GetValue<string>()));
+        Assert.Equal(("header", "x-functions-key"), (schemes["functionKey"]!["in"]!.GetValue<string>(), schemes["functionKey"]!["name"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void The_document_is_valid_openapi()
+    {
+        var result = OpenApiDocument.Parse(File.ReadAllText(DocumentPath), "json");
+
+        var errors = (result.Diagnostic?.Errors ?? []).Concat(result.Document?.Validate(ValidationRuleSet.GetDefaultRuleSet()) ?? []).ToList();
+
+        Assert.NotNull(result.Document);
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Pointer}: {e.Message}")));
+    }
+
+    private static bool HasExample(JsonNode media) => media["example"] is not null || media["examples"]?.AsObject().Count > 0;
+
+    private static IEnumerable<(string Name, JsonNode? Value)> Examples(JsonNode media) =>
+        media["examples"] is JsonObject named
+            ? named.Select(e => (e.Key, e.Value!["value"]))
+            : media["example"] is { } single ? [("example", single)] : [];
+
+    [GeneratedRegex(@"\{[^}]*\}", RegexOptions.CultureInvariant)]
+    private static partial Regex RouteParameter();
+}
