@@ -13,8 +13,6 @@ namespace Loyalty.Functions.Redemptions;
 
 public sealed class RedemptionFunctions(ApiAuthenticator auth, RedemptionService redemptions, RedemptionSettings settings, ILogger<RedemptionFunctions> logger)
 {
-    private static readonly OrchestrationRuntimeStatus[] AnyStatus = Enum.GetValues<OrchestrationRuntimeStatus>();
-
     /// <summary>Accepts a redemption and starts its orchestration; the instance id is the redemption id, derived from tenant + Idempotency-Key.</summary>
     [Function("StartRedemption")]
     public async Task<IActionResult> Start(
@@ -159,7 +157,8 @@ public sealed class RedemptionFunctions(ApiAuthenticator auth, RedemptionService
         }
 
         var input = new RedemptionInput(record.TenantId, record.RedemptionId, record.MemberId, record.GiftId, settings.ShippingDeadline);
-        var options = new StartOrchestrationOptions(record.RedemptionId).WithDedupeStatuses(AnyStatus);
+        // An existing instance in any status the client can deduplicate is never replaced: the start fails instead.
+        var options = new StartOrchestrationOptions(record.RedemptionId).WithDedupeStatuses([.. StartOrchestrationOptionsExtensions.ValidDedupeStatuses]);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(RedemptionOrchestrator), input, options, cancellationToken);
