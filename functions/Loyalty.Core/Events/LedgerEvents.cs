@@ -36,28 +36,8 @@ public static class LedgerEvents
             BalanceAfter = entry.BalanceAfter,
             OccurredAt = entry.At,
             Reference = entry.Reference,
-        };
-    }
-
-    /// <summary>A tier change caused by <paramref name="cause"/>; its id derives from the entry's so a retry produces the same id.</summary>
-    public static LoyaltyEvent TierChanged(MemberKey member, LedgerEntry cause, string previousTier, string tier)
-    {
-        ArgumentNullException.ThrowIfNull(member);
-        ArgumentNullException.ThrowIfNull(cause);
-        ArgumentException.ThrowIfNullOrEmpty(previousTier);
-        ArgumentException.ThrowIfNullOrEmpty(tier);
-        return new LoyaltyEvent
-        {
-            EventId = $"{cause.EntryId}:tier",
-            Type = LoyaltyEventTypes.TierChanged,
-            TenantId = member.TenantId,
-            MemberId = member.MemberId,
-            EntryId = cause.EntryId,
-            BalanceAfter = cause.BalanceAfter,
-            OccurredAt = cause.At,
-            Reference = cause.Reference,
-            PreviousTier = previousTier,
-            Tier = tier,
+            PreviousTier = entry.Type == LedgerEntryType.Tier ? entry.Details.GetValueOrDefault("from") : null,
+            Tier = entry.Type == LedgerEntryType.Tier ? entry.Details.GetValueOrDefault("to") : null,
         };
     }
 }

@@ -20,6 +20,8 @@ public static class LoyaltyEventTypes
     public const string AccountFrozen = "account.frozen";
     public const string AccountUnfrozen = "account.unfrozen";
     public const string TierChanged = "tier.changed";
+    public const string PointsVoided = "points.voided";
+    public const string OrderCompleted = "order.completed";
 
     public static string For(LedgerEntryType type) => type switch
     {
@@ -37,6 +39,9 @@ public static class LoyaltyEventTypes
         LedgerEntryType.Lottery => PointsLottery,
         LedgerEntryType.Freeze => AccountFrozen,
         LedgerEntryType.Unfreeze => AccountUnfrozen,
+        LedgerEntryType.Tier => TierChanged,
+        LedgerEntryType.Void => PointsVoided,
+        LedgerEntryType.Complete => OrderCompleted,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "A ledger entry type without an event name: add one here."),
     };
 }

@@ -131,6 +131,7 @@ public sealed class LedgerTransaction
             }
         }
 
+        var debtBefore = Account.Debt;
         if (needed > 0)
         {
             Account = Account with { Debt = Account.Debt + needed };
@@ -139,9 +140,10 @@ public sealed class LedgerTransaction
 
         Account = Account with { LifetimeEarned = Math.Max(0, Account.LifetimeEarned - points), LastActivityAt = Now };
         var entryDetails = new Dictionary<string, string>(details ?? new Dictionary<string, string>());
-        if (needed > 0)
+        if (Account.Debt > debtBefore)
         {
-            entryDetails["debtCreated"] = needed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // What the member now owes because of this refund, after whatever other available points could cover.
+            entryDetails["debtCreated"] = (Account.Debt - debtBefore).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return Record(type, -points, reference, reason, taken, entryDetails);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Loyalty.Core.Common;
+using Loyalty.Core.Events;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
@@ -20,6 +21,7 @@ public sealed class PurchaseService(
     ILedgerStore ledgerStore,
     LedgerService ledger,
     ProgramService programs,
+    ILoyaltyEventPublisher events,
     TimeProvider time)
 {
     public async Task<Result<PurchaseRecord>> SubmitAsync(string tenantId, Purchase purchase, CancellationToken cancellationToken)
@@ -93,6 +95,9 @@ public sealed class PurchaseService(
             return await SaveAsync(processed with { Status = PurchaseStatus.Rejected, Reason = result.Error.Message }, cancellationToken);
         }
 
+        // Published before the record says credited: if publishing fails the message is retried, the ledger replays
+        // the same entries, and the topic's duplicate detection (MessageId = entry id) drops what already went out.
+        await events.PublishAsync(LedgerEvents.From(new MemberKey(message.TenantId, purchase.MemberId), result.Value), cancellationToken);
         var entry = result.Value.Entry;
         var lot = entry?.Lots.Keys.Single();
         var availableAt = entry is null ? null : AvailableAt(purchase, program, processed.ProcessedAt!.Value);
@@ -238,7 +243,8 @@ public sealed class PurchaseService(
 
     private static string Fingerprint(Purchase purchase)
     {
-        var canonical = JsonSerializer.Serialize(purchase with { OccurredAt = purchase.OccurredAt.ToUniversalTime() });
+        // The time is left out: a till that omits occurredAt gets "now" filled in, and its resend is still the same order.
+        var canonical = JsonSerializer.Serialize(purchase with { OccurredAt = DateTimeOffset.UnixEpoch });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

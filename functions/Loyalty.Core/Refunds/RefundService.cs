@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Loyalty.Core.Common;
+using Loyalty.Core.Events;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
@@ -20,6 +21,7 @@ public sealed class RefundService(
     IAccrualQueue queue,
     LedgerService ledger,
     ProgramService programs,
+    ILoyaltyEventPublisher events,
     TimeProvider time)
 {
     private const int MaxAttempts = 10;
@@ -101,6 +103,11 @@ public sealed class RefundService(
         if (!result.IsSuccess && result.Error.Code == "concurrent-update")
         {
             throw new InvalidOperationException($"Refund {refund.RefundId}: {result.Error.Message}");
+        }
+
+        if (result.IsSuccess)
+        {
+            await events.PublishAsync(LedgerEvents.From(new MemberKey(message.TenantId, refund.MemberId), result.Value), cancellationToken);
         }
 
         var done = result.IsSuccess

@@ -59,7 +59,7 @@ public sealed class LedgerEventsTests
         var names = Enum.GetValues<LedgerEntryType>().Select(LoyaltyEventTypes.For).ToList();
 
         Assert.Equal(names.Count, names.Distinct().Count());
-        Assert.DoesNotContain(LoyaltyEventTypes.TierChanged, names);
+        Assert.Equal(LoyaltyEventTypes.TierChanged, LoyaltyEventTypes.For(LedgerEntryType.Tier));
     }
 
     [Fact]
@@ -108,14 +108,13 @@ public sealed class LedgerEventsTests
     }
 
     [Fact]
-    public void A_tier_change_has_its_own_stable_id_derived_from_the_causing_entry()
+    public void A_tier_entry_becomes_a_tier_changed_event_with_both_tiers()
     {
-        var cause = Entry("e1", LedgerEntryType.Earn, 1200, 5200);
+        var entry = Entry("e1", LedgerEntryType.Tier, 0, 5200) with { Details = new Dictionary<string, string> { ["from"] = "silver", ["to"] = "gold" } };
 
-        var e = LedgerEvents.TierChanged(Member, cause, "silver", "gold");
+        var e = LedgerEvents.From(Member, entry);
 
-        Assert.Equal(("e1:tier", "tier.changed", "e1"), (e.EventId, e.Type, e.EntryId));
+        Assert.Equal(("e1", "tier.changed", "e1"), (e.EventId, e.Type, e.EntryId));
         Assert.Equal(("silver", "gold", 0L, 5200L), (e.PreviousTier, e.Tier, e.Delta, e.BalanceAfter));
-        Assert.Equal(e, LedgerEvents.TierChanged(Member, cause, "silver", "gold"));
     }
 }

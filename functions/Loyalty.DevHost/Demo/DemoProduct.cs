@@ -1,0 +1,3 @@
+namespace Loyalty.DevHost.Demo;
+
+public sealed record DemoProduct(string Sku, string Category, decimal UnitPrice);

@@ -1,0 +1,69 @@
+using Loyalty.DevHost.Demo;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Loyalty.DevHost;
+
+/// <summary><c>dotnet run --project functions/Loyalty.DevHost -- [--seed-demo] [--no-demo] [--urls ...]</c></summary>
+public static class DevHostProgram
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var seed = args.Contains("--seed-demo", StringComparer.Ordinal);
+        var demo = !args.Contains("--no-demo", StringComparer.Ordinal);
+        var remaining = args.Where(a => a is not ("--seed-demo" or "--no-demo")).ToList();
+
+        await using var app = DevHostApplication.Create(new DevHostOptions { Args = remaining });
+        await app.StartAsync();
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? DevHostOptions.DefaultUrl;
+        var output = Console.Out;
+        await output.WriteLineAsync($"Loyalty dev host on {baseUrl} (settings: {app.Configuration[DevHostApplication.SettingsFileKey] ?? "environment only"})");
+        await output.WriteLineAsync(Describe(app));
+
+        try
+        {
+            await PrepareDemoAsync(app, demo, seed, baseUrl, output);
+        }
+        catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            await output.WriteLineAsync("Stopped before the demo tenant was ready.");
+        }
+
+        await output.WriteLineAsync("Press Ctrl+C to stop.");
+        await app.WaitForShutdownAsync();
+        return 0;
+    }
+
+    private static async Task PrepareDemoAsync(WebApplication app, bool demo, bool seed, string baseUrl, TextWriter output)
+    {
+        if (demo || seed)
+        {
+            var stateDirectory = app.Configuration["DevHost:StateDirectory"] ?? Path.Combine(Settings.RepositoryFolder.Find() ?? Directory.GetCurrentDirectory(), ".devhost");
+            var keys = await ActivatorUtilities.CreateInstance<DemoTenant>(app.Services, stateDirectory).EnsureAsync(app.Lifetime.ApplicationStopping);
+            if (seed)
+            {
+                await ActivatorUtilities.CreateInstance<DemoSeeder>(app.Services).SeedAsync(keys.TenantId, output, app.Lifetime.ApplicationStopping);
+            }
+
+            await output.WriteLineAsync(keys.Describe(baseUrl));
+        }
+    }
+
+    private static string Describe(WebApplication app)
+    {
+        var catalog = app.Services.GetRequiredService<Discovery.FunctionCatalog>();
+        var prefix = Http.HttpFunctionEndpoints.RoutePrefix(app.Configuration);
+        var lines = catalog.Functions.Select(f => f.Trigger switch
+        {
+            Discovery.HttpFunctionTrigger h => $"  {f.Name}: [{(h.Methods.Count == 0 ? "ANY" : string.Join(',', h.Methods))}] /{prefix}/{h.Route}",
+            Discovery.QueueFunctionTrigger q => $"  {f.Name}: queue {q.QueueName}",
+            Discovery.TimerFunctionTrigger t => $"  {f.Name}: timer {t.Schedule}{(t.RunOnStartup ? " (runs on startup)" : string.Empty)}",
+            _ => $"  {f.Name}: {f.Trigger.BindingType}",
+        });
+        return "Functions:" + Environment.NewLine + string.Join(Environment.NewLine, lines);
+    }
+}

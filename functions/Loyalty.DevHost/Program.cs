@@ -1,0 +1,3 @@
+using Loyalty.DevHost;
+
+return await DevHostProgram.RunAsync(args);

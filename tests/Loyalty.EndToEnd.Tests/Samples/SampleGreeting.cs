@@ -1,0 +1,3 @@
+namespace Loyalty.EndToEnd.Tests.Samples;
+
+public sealed record SampleGreeting(string Name, int Times);
