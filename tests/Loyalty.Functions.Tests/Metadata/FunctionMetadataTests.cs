@@ -56,19 +56,6 @@ public sealed class FunctionMetadataTests
         ["RefundRedemptionPoints"] = "activityTrigger",
         ["ReleaseGiftStock"] = "activityTrigger",
         ["CloseRedemption"] = "activityTrigger",
-        ["ConfigureWebhookChannel"] = "http PUT v1/webhooks/{channel}",
-        ["WebhookHandshake"] = "http GET v1/webhooks/{channel}",
-        ["ReceiveWebhook"] = "http POST v1/webhooks/{channel}",
-        ["SubmitRefund"] = "http POST v1/refunds",
-        ["GetRefund"] = "http GET v1/refunds/{refundId}",
-        ["CompletePurchase"] = "http POST v1/purchases/{orderId}/complete",
-        ["CancelPurchase"] = "http POST v1/purchases/{orderId}/cancel",
-        ["PreviewProgram"] = "http POST v1/program/preview",
-        ["GetProgramTerms"] = "http GET v1/program/terms",
-        ["CheckIn"] = "http POST v1/members/{memberId}/check-ins",
-        ["Share"] = "http POST v1/members/{memberId}/shares",
-        ["CompleteTask"] = "http POST v1/members/{memberId}/tasks/{taskId}/completions",
-        ["GrantPoints"] = "http POST v1/grants",
     };
 
     /// <summary>Public by design, outside /v1 and without a function key: the OpenAPI document describes the API and holds no data.</summary>
