@@ -1,4 +1,5 @@
 using Loyalty.Functions.Http;
+using Loyalty.Functions.Redemptions;
 using Loyalty.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ public static class FunctionServices
     {
         services.AddLoyaltyInfrastructure(configuration);
         services.AddSingleton<ApiAuthenticator>();
+        services.AddRedemptions(configuration);
         return services;
     }
 }

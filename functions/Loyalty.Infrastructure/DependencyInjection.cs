@@ -7,10 +7,12 @@ using Loyalty.Core.Family;
 using Loyalty.Core.Freezes;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Lottery;
+using Loyalty.Core.Gifts;
 using Loyalty.Core.Members;
 using Loyalty.Core.Pos;
 using Loyalty.Core.Programs;
 using Loyalty.Core.Purchases;
+using Loyalty.Core.Redemptions;
 using Loyalty.Core.Refunds;
 using Loyalty.Core.Tenants;
 using Loyalty.Core.Webhooks;
@@ -67,6 +69,22 @@ public static class DependencyInjection
         services.AddSingleton<ActivityService>();
         services.AddSingleton<WebhookService>();
         services.AddLoyaltyPosAndTransfers();
+        services.AddLoyaltyGifts();
+        return services;
+    }
+
+    /// <summary>The gift catalog, its stock and code pool, and redemptions.</summary>
+    public static IServiceCollection AddLoyaltyGifts(this IServiceCollection services)
+    {
+        services.AddSingleton<IGiftCatalog, TableGiftCatalog>();
+        services.AddSingleton<IGiftCodePool, TableGiftCodePool>();
+        services.AddSingleton<IRedemptionStore, TableRedemptionStore>();
+        services.AddSingleton<INotificationOutbox, TableNotificationOutbox>();
+        services.AddSingleton(sp => new GiftService(sp.GetRequiredService<IGiftCatalog>(), sp.GetRequiredService<IGiftCodePool>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new GiftStockService(sp.GetRequiredService<IGiftCatalog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<GiftFulfilment>();
+        services.AddSingleton<RedemptionService>();
+        services.AddSingleton<RedemptionWorkflow>();
         return services;
     }
 

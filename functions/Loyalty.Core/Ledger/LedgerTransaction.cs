@@ -375,6 +375,63 @@ public sealed class LedgerTransaction
         return Record(LedgerEntryType.Unfreeze, 0, null, reason, released.ToDictionary(l => l.LotId, l => l.Remaining), details);
     }
 
+    /// <summary>
+    /// Spends like <see cref="Spend"/> and notes each consumed lot's expiry on the entry (<see cref="ExpiryDetail"/>), so a
+    /// reversal can give the points back with their own expiry instead of a fresh one.
+    /// </summary>
+    public Result<LedgerEntry> SpendReversibly(long points, string reference, string? reason, IReadOnlyDictionary<string, string>? details = null)
+    {
+        var expiries = _lots.Values.ToDictionary(l => l.LotId, l => l.ExpiresAt);
+        var spent = Spend(points, LedgerEntryType.Spend, reference, reason, details);
+        if (!spent.IsSuccess)
+        {
+            return spent;
+        }
+
+        var noted = new Dictionary<string, string>(spent.Value.Details);
+        foreach (var lotId in spent.Value.Lots.Keys)
+        {
+            noted[ExpiryDetail(lotId)] = expiries[lotId].ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var entry = spent.Value with { Details = noted };
+        _entries[^1] = entry;
+        return entry;
+    }
+
+    public static string ExpiryDetail(string lotId) => $"expiry:{lotId}";
+
+    /// <summary>
+    /// Gives back the points of a reversed spend into lots with their original expiries, so a refund never extends their
+    /// life. Parts whose expiry has passed meanwhile are lost, as they would have been. One entry for all parts.
+    /// </summary>
+    public LedgerEntry Restore(IReadOnlyList<RestoredPoints> parts, string reference, string? reason, IReadOnlyDictionary<string, string>? details = null)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var lots = new Dictionary<string, long>();
+        long restored = 0;
+        foreach (var part in parts.Where(p => p.Points > 0 && p.ExpiresAt > Now))
+        {
+            var lot = _lots.Values.FirstOrDefault(l => l.IsAvailable(Now) && l.ExpiresAt == part.ExpiresAt && l.Reference is null);
+            lot = lot is null
+                ? new PointsLot(NewId(), part.Points, part.Points, Now, Now, part.ExpiresAt, "restore", null)
+                : lot with { Points = lot.Points + part.Points, Remaining = lot.Remaining + part.Points };
+            _lots[lot.LotId] = lot;
+            lots[lot.LotId] = lots.GetValueOrDefault(lot.LotId) + part.Points;
+            restored += part.Points;
+        }
+
+        var total = parts.Where(p => p.Points > 0).Sum(p => p.Points);
+        Account = Account with
+        {
+            LifetimeSpent = Math.Max(0, Account.LifetimeSpent - total),
+            LifetimeExpired = Account.LifetimeExpired + (total - restored),
+            LastActivityAt = Now,
+        };
+        SettleDebt();
+        return Record(LedgerEntryType.Restore, restored, reference, reason, lots, details);
+    }
+
     private Dictionary<string, long> Consume(long points)
     {
         var consumed = new Dictionary<string, long>();

@@ -4,6 +4,7 @@ using Loyalty.Functions.Donations;
 using Loyalty.Functions.Family;
 using Loyalty.Functions.Freezes;
 using Loyalty.Functions.Lotteries;
+using Loyalty.Functions.Gifts;
 using Loyalty.Functions.Members;
 using Loyalty.Functions.Pos;
 using Loyalty.Functions.Programs;
@@ -44,6 +45,7 @@ public sealed class MalformedInputTests(FunctionsHost host) : IClassFixture<Func
         var donations = host.Function<DonationFunctions>();
         var lotteries = host.Function<LotteryFunctions>();
         var freezes = host.Function<FreezeFunctions>();
+        var gifts = host.Function<GiftFunctions>();
         return
         [
             ("register", r => members.Register(r, CancellationToken.None), tenant.Pos),
@@ -61,6 +63,9 @@ public sealed class MalformedInputTests(FunctionsHost host) : IClassFixture<Func
             ("donate", r => donations.Donate(r, CancellationToken.None), tenant.Storefront),
             ("lottery", r => lotteries.Put(r, "fuzz-lottery", CancellationToken.None), tenant.Admin),
             ("draw", r => lotteries.Draw(r, "fuzz-lottery", CancellationToken.None), tenant.Storefront),
+            ("gift", r => gifts.Put(r, "fuzz-gift", CancellationToken.None), tenant.Admin),
+            ("gift-stock", r => gifts.AdjustStock(r, "fuzz-gift", CancellationToken.None), tenant.Admin),
+            ("gift-codes", r => gifts.LoadCodes(r, "fuzz-gift", CancellationToken.None), tenant.Admin),
         ];
     }
 
@@ -134,6 +139,8 @@ public sealed class MalformedInputTests(FunctionsHost host) : IClassFixture<Func
         }
 
         Assert.Equal(0, program.Json["version"]!.GetValue<int>());
+        var gift = await CallAsync(Request("GET", "/api/v1/gifts/fuzz-gift", apiKey: tenant.Pos), r => host.Function<GiftFunctions>().Get(r, "fuzz-gift", CancellationToken.None));
+        Assert.Equal(404, gift.Status);
         Assert.True(!(await host.Queue.ExistsAsync()).Value || (await host.Queue.PeekMessageAsync()).Value is null, "a malformed purchase was queued");
     }
 }

@@ -1,0 +1,159 @@
+using System.Text.RegularExpressions;
+using Loyalty.Core.Common;
+
+namespace Loyalty.Core.Gifts;
+
+/// <summary>Checks a gift definition and names every field at fault.</summary>
+public static partial class GiftValidator
+{
+    public const long MaxPointsPrice = 10_000_000;
+    public const int MaxImages = 10;
+
+    public static bool IsValidGiftId(string? value) => value is not null && GiftIdPattern().IsMatch(value);
+
+    public static List<FieldError> Validate(string giftId, GiftDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var errors = new List<FieldError>();
+        void Add(string field, string rule, string message) => errors.Add(new FieldError(field, rule, message));
+
+        if (!IsValidGiftId(giftId))
+        {
+            Add("giftId", "pattern", "giftId must be 1-64 letters, digits, '_', '.' or '-'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(definition.Name) || definition.Name.Length > 100)
+        {
+            Add("name", "required", "name is required (1-100 characters).");
+        }
+
+        if (definition.Description is { Length: > 2000 })
+        {
+            Add("description", "length", "description must be at most 2000 characters.");
+        }
+
+        if (definition.Images is { } images && (images.Count > MaxImages || images.Any(i => !IsImageUrl(i))))
+        {
+            Add("images", "url", $"images must be at most {MaxImages} absolute https URLs.");
+        }
+
+        if (definition.Kind is null)
+        {
+            Add("kind", "required", "kind is required: physical, virtual, coupon or service.");
+        }
+
+        if (definition.PointsPrice is not (> 0 and <= MaxPointsPrice))
+        {
+            Add("pointsPrice", "range", $"pointsPrice is required: 1 to {MaxPointsPrice} points.");
+        }
+
+        if (definition.PerMemberLimit is { } limit && limit is < 1 or > 1000)
+        {
+            Add("perMemberLimit", "range", "perMemberLimit must be 1-1000 when given.");
+        }
+
+        if (definition.EligibleTiers is { } tiers && tiers.Any(t => !MemberTiers.IsKnown(t)))
+        {
+            Add("eligibleTiers", "tier", $"eligibleTiers may only name: {string.Join(", ", MemberTiers.Ladder)}.");
+        }
+
+        ValidateEarlyAccess(definition, Add);
+
+        if (definition.VisibleFrom is { } from && definition.VisibleUntil is { } until && until <= from)
+        {
+            Add("visibleUntil", "order", "visibleUntil must be after visibleFrom.");
+        }
+
+        ValidateTerms(definition, Add);
+        return errors;
+    }
+
+    private static void ValidateEarlyAccess(GiftDefinition definition, Action<string, string, string> add)
+    {
+        if (definition.EarlyAccess is not { Count: > 0 } early)
+        {
+            return;
+        }
+
+        if (early.Any(e => e is null || !MemberTiers.IsKnown(e.Tier)))
+        {
+            add("earlyAccess", "tier", $"earlyAccess tiers may only name: {string.Join(", ", MemberTiers.Ladder)}.");
+        }
+        else if (early.Select(e => e.Tier.ToLowerInvariant()).Distinct().Count() != early.Count)
+        {
+            add("earlyAccess", "duplicate", "earlyAccess names each tier at most once.");
+        }
+        else if (definition.OpensAt is null)
+        {
+            add("opensAt", "required", "opensAt is required with earlyAccess: early access is relative to the general opening.");
+        }
+        else if (early.Any(e => e.OpensAt >= definition.OpensAt))
+        {
+            add("earlyAccess", "order", "Every earlyAccess opening must be before opensAt.");
+        }
+    }
+
+    private static void ValidateTerms(GiftDefinition definition, Action<string, string, string> add)
+    {
+        if (definition.Kind == GiftKind.Coupon)
+        {
+            if (definition.Coupon is not { } coupon)
+            {
+                add("coupon", "required", "coupon terms are required for a coupon gift.");
+            }
+            else
+            {
+                if ((coupon.AmountOff is null) == (coupon.PercentOff is null))
+                {
+                    add("coupon", "one-of", "coupon needs exactly one of amountOff or percentOff.");
+                }
+
+                if (coupon.AmountOff is { } amount && (amount <= 0 || amount > 100_000 || decimal.Round(amount, 2) != amount))
+                {
+                    add("coupon.amountOff", "range", "coupon.amountOff must be 0.01-100000 with at most two decimals.");
+                }
+
+                if (coupon.PercentOff is { } percent && percent is < 1 or > 99)
+                {
+                    add("coupon.percentOff", "range", "coupon.percentOff must be 1-99.");
+                }
+
+                if (coupon.ValidDays is < 1 or > 3650)
+                {
+                    add("coupon.validDays", "range", "coupon.validDays must be 1-3650.");
+                }
+
+                if (coupon.MinimumSpend is < 0)
+                {
+                    add("coupon.minimumSpend", "range", "coupon.minimumSpend cannot be negative.");
+                }
+            }
+        }
+        else if (definition.Coupon is not null)
+        {
+            add("coupon", "kind", "coupon terms apply only to a coupon gift.");
+        }
+
+        if (definition.Kind == GiftKind.Service)
+        {
+            if (definition.Service is not { } service)
+            {
+                add("service", "required", "service terms are required for a service gift.");
+            }
+            else if (service.ValidDays is < 1 or > 3650 || service.DurationMinutes is < 1 or > 1440)
+            {
+                add("service", "range", "service.validDays must be 1-3650 and service.durationMinutes 1-1440 when given.");
+            }
+        }
+        else if (definition.Service is not null)
+        {
+            add("service", "kind", "service terms apply only to a service gift.");
+        }
+    }
+
+    private static bool IsImageUrl(string? value) =>
+        value is { Length: <= 500 } && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex GiftIdPattern();
+}
