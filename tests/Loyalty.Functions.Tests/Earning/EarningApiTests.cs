@@ -18,7 +18,7 @@ public sealed class EarningApiTests(FunctionsHost host) : IClassFixture<Function
         {
             CategoryMultipliers = new Dictionary<string, decimal> { ["beauty"] = 2 },
             ExcludedCategories = ["giftcard"],
-            Ladder = [new LadderStep(300, 30)],
+            Ladder = [new LadderStep(150, 30)],
             Campaigns = [new Campaign { Id = "always-double-new", Multiplier = 2, Categories = ["new"] }],
             Birthday = new BirthdayBenefit { Window = BirthdayWindow.Month, BonusPoints = 50 },
             ReturnWindowDays = 7,
@@ -69,11 +69,11 @@ public sealed class EarningApiTests(FunctionsHost host) : IClassFixture<Function
         var member = await host.MemberAsync(tenant.Pos, "m1");
 
         Assert.Equal(20, registered.Json["available"]!.GetValue<long>());
-        Assert.Equal(200 + 200, order.Json["points"]!.GetValue<long>());
+        Assert.Equal(200 + 200 + 30, order.Json["points"]!.GetValue<long>());
         Assert.Equal(20, member.Json["available"]!.GetValue<long>());
-        Assert.Equal(400, member.Json["pending"]!.GetValue<long>());
+        Assert.Equal(430, member.Json["pending"]!.GetValue<long>());
         host.Time.Advance(TimeSpan.FromDays(8));
-        Assert.Equal(420, (await host.MemberAsync(tenant.Pos, "m1")).Json["available"]!.GetValue<long>());
+        Assert.Equal(450, (await host.MemberAsync(tenant.Pos, "m1")).Json["available"]!.GetValue<long>());
     }
 
     [Fact]
