@@ -1,5 +1,6 @@
 using System.Text;
 using CsCheck;
+using Loyalty.Functions.Activities;
 using Loyalty.Functions.Donations;
 using Loyalty.Functions.Family;
 using Loyalty.Functions.Freezes;
@@ -9,8 +10,10 @@ using Loyalty.Functions.Members;
 using Loyalty.Functions.Pos;
 using Loyalty.Functions.Programs;
 using Loyalty.Functions.Purchases;
+using Loyalty.Functions.Refunds;
 using Loyalty.Functions.Tenants;
 using Loyalty.Functions.Tests.Support;
+using Loyalty.Functions.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using static Loyalty.Functions.Tests.Support.FunctionsHost;
@@ -46,6 +49,9 @@ public sealed class MalformedInputTests(FunctionsHost host) : IClassFixture<Func
         var lotteries = host.Function<LotteryFunctions>();
         var freezes = host.Function<FreezeFunctions>();
         var gifts = host.Function<GiftFunctions>();
+        var refunds = host.Function<RefundFunctions>();
+        var activities = host.Function<ActivityFunctions>();
+        var webhooks = host.Function<WebhookFunctions>();
         return
         [
             ("register", r => members.Register(r, CancellationToken.None), tenant.Pos),
@@ -66,6 +72,12 @@ public sealed class MalformedInputTests(FunctionsHost host) : IClassFixture<Func
             ("gift", r => gifts.Put(r, "fuzz-gift", CancellationToken.None), tenant.Admin),
             ("gift-stock", r => gifts.AdjustStock(r, "fuzz-gift", CancellationToken.None), tenant.Admin),
             ("gift-codes", r => gifts.LoadCodes(r, "fuzz-gift", CancellationToken.None), tenant.Admin),
+            ("refund", r => refunds.Submit(r, CancellationToken.None), tenant.Pos),
+            ("share", r => activities.Share(r, "fuzz-member", CancellationToken.None), tenant.Storefront),
+            ("task", r => activities.CompleteTask(r, "fuzz-member", "fuzz-task", CancellationToken.None), tenant.Storefront),
+            ("grant", r => activities.Grant(r, CancellationToken.None), tenant.Admin),
+            ("preview", r => programs.Preview(r, CancellationToken.None), tenant.Pos),
+            ("webhook-channel", r => webhooks.Configure(r, "fuzz-channel", CancellationToken.None), tenant.Admin),
         ];
     }
 
