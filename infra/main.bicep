@@ -21,10 +21,6 @@ param communicationDataLocation string = 'Asia Pacific'
 param smsFrom string = ''
 
 @secure()
-@description('WeChat webhook token (Key Vault secret WebhookTokens--wechat). A random placeholder until set with `azd env set WECHAT_WEBHOOK_TOKEN`.')
-param wechatWebhookToken string = newGuid()
-
-@secure()
 @description('Bootstrap secret (Key Vault secret BootstrapSecret). Random unless set with `azd env set LOYALTY_BOOTSTRAP_SECRET`.')
 param bootstrapSecret string = newGuid()
 
@@ -131,7 +127,6 @@ module keyVault 'app/keyvault.bicep' = {
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
     communicationServiceName: communication.outputs.name
-    wechatWebhookToken: wechatWebhookToken
     bootstrapSecret: bootstrapSecret
     phoneHashKey: phoneHashKey
   }
@@ -156,7 +151,6 @@ module function 'app/function.bicep' = {
     communicationEndpoint: communication.outputs.endpoint
     smsFrom: smsFrom
     smsAccessKeySecretUri: keyVault.outputs.smsAccessKeyUri
-    wechatTokenSecretUri: keyVault.outputs.wechatTokenUri
     bootstrapSecretUri: keyVault.outputs.bootstrapUri
     phoneHashKeySecretUri: keyVault.outputs.phoneHashKeyUri
     maximumInstanceCount: functionMaximumInstanceCount

@@ -47,9 +47,6 @@ param smsFrom string
 @description('Key Vault secret URI of the Communication Services access key.')
 param smsAccessKeySecretUri string
 
-@description('Key Vault secret URI of the WeChat webhook token.')
-param wechatTokenSecretUri string
-
 @description('Key Vault secret URI of the bootstrap secret.')
 param bootstrapSecretUri string
 
@@ -149,7 +146,6 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Sms__AccessKey', value: '@Microsoft.KeyVault(SecretUri=${smsAccessKeySecretUri})' }
         { name: 'Sms__From', value: smsFrom }
         // Webhook verification and bootstrap secrets.
-        { name: 'WebhookTokens__wechat', value: '@Microsoft.KeyVault(SecretUri=${wechatTokenSecretUri})' }
         { name: 'Bootstrap__Secret', value: '@Microsoft.KeyVault(SecretUri=${bootstrapSecretUri})' }
         // Keyed hash of phone numbers for lookups: a stable random key (see the preprovision hook in azure.yaml).
         { name: 'Security__PhoneHashKey', value: '@Microsoft.KeyVault(SecretUri=${phoneHashKeySecretUri})' }

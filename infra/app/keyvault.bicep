@@ -22,10 +22,6 @@ param userPrincipalId string
 param communicationServiceName string
 
 @secure()
-@description('Token used to verify WeChat webhook signatures.')
-param wechatWebhookToken string
-
-@secure()
 @description('Secret that authorizes creating the first admin API key.')
 param bootstrapSecret string
 
@@ -71,15 +67,6 @@ resource smsAccessKey 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   }
 }
 
-resource wechatToken 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
-  parent: vault
-  name: 'WebhookTokens--wechat'
-  properties: {
-    value: wechatWebhookToken
-    contentType: 'WeChat webhook token'
-  }
-}
-
 resource bootstrap 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   parent: vault
   name: 'BootstrapSecret'
@@ -122,6 +109,5 @@ resource userSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
 output name string = vault.name
 output uri string = vault.properties.vaultUri
 output smsAccessKeyUri string = smsAccessKey.properties.secretUri
-output wechatTokenUri string = wechatToken.properties.secretUri
 output bootstrapUri string = bootstrap.properties.secretUri
 output phoneHashKeyUri string = phoneHash.properties.secretUri

@@ -34,7 +34,7 @@ public sealed partial class FunctionAppSettingsTests
         "Security__PhoneHashKey",
     ];
 
-    private static readonly string[] Secrets = ["Bootstrap__Secret", "Security__PhoneHashKey", "Sms__AccessKey", "WebhookTokens__wechat"];
+    private static readonly string[] Secrets = ["Bootstrap__Secret", "Security__PhoneHashKey", "Sms__AccessKey"];
 
     private static Dictionary<string, string> Deployed()
     {
