@@ -92,7 +92,7 @@ public sealed class PurchaseService(
 
         if (!result.IsSuccess)
         {
-            return await SaveAsync(processed with { Status = PurchaseStatus.Rejected, Reason = result.Error.Message }, cancellationToken);
+            return await SettleAsync(record, processed with { Status = PurchaseStatus.Rejected, Reason = result.Error.Message }, cancellationToken);
         }
 
         // Published before the record says credited: if publishing fails the message is retried, the ledger replays
@@ -101,7 +101,8 @@ public sealed class PurchaseService(
         var entry = result.Value.Entry;
         var lot = entry?.Lots.Keys.Single();
         var availableAt = entry is null ? null : AvailableAt(purchase, program, processed.ProcessedAt!.Value);
-        return await SaveAsync(
+        return await SettleAsync(
+            record,
             processed with
             {
                 Status = PurchaseStatus.Credited,
@@ -153,7 +154,7 @@ public sealed class PurchaseService(
             }
         }
 
-        return await SaveAsync(order with { CompletedAt = now, AvailableAt = order.LotId is null ? null : availableAt }, cancellationToken);
+        return await ChangeAsync(order, o => o with { CompletedAt = now, AvailableAt = o.LotId is null ? null : availableAt }, cancellationToken);
     }
 
     /// <summary>An order that never completed was cancelled: its pending points are voided. Completed orders use refunds.</summary>
@@ -180,7 +181,7 @@ public sealed class PurchaseService(
         var program = await programs.GetAsync(tenantId, cancellationToken);
         var voided = await ledger.ExecuteAsync(new MemberKey(tenantId, order.Purchase.MemberId), new VoidOrder(order, program.Rules), cancellationToken);
         return voided.IsSuccess
-            ? await SaveAsync(order with { Status = PurchaseStatus.Cancelled, Reason = "Cancelled before completion; pending points voided.", AvailableAt = null }, cancellationToken)
+            ? await ChangeAsync(order, o => o with { Status = PurchaseStatus.Cancelled, Reason = "Cancelled before completion; pending points voided.", AvailableAt = null }, cancellationToken)
             : voided.Error;
     }
 
@@ -233,12 +234,27 @@ public sealed class PurchaseService(
         }
     }
 
-    private async Task<PurchaseRecord> SaveAsync(PurchaseRecord record, CancellationToken cancellationToken)
+    /// <summary>Records the outcome of processing; a concurrent note of a failed attempt must not leave the order looking queued.</summary>
+    private Task<PurchaseRecord> SettleAsync(PurchaseRecord record, PurchaseRecord outcome, CancellationToken cancellationToken) =>
+        ChangeAsync(record, current => current.Status == PurchaseStatus.Queued ? outcome with { ETag = current.ETag, Attempts = current.Attempts + 1 } : current, cancellationToken);
+
+    /// <summary>Applies a change that must not be lost to a concurrent update (a refund landing at the same moment): re-read and re-apply.</summary>
+    private async Task<PurchaseRecord> ChangeAsync(PurchaseRecord record, Func<PurchaseRecord, PurchaseRecord> change, CancellationToken cancellationToken)
     {
-        // The ledger write is already idempotent; if another delivery updated the record first, its view wins.
-        return await purchases.TryUpdateAsync(record, cancellationToken)
-            ? record
-            : await purchases.GetAsync(record.TenantId, record.Purchase.OrderId, cancellationToken) ?? record;
+        var current = record;
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var changed = change(current);
+            if (await purchases.TryUpdateAsync(changed, cancellationToken))
+            {
+                return changed;
+            }
+
+            current = await purchases.GetAsync(record.TenantId, record.Purchase.OrderId, cancellationToken)
+                ?? throw new InvalidOperationException($"Order {record.Purchase.OrderId} vanished.");
+        }
+
+        throw new InvalidOperationException($"Order {record.Purchase.OrderId} kept changing under the update.");
     }
 
     private static string Fingerprint(Purchase purchase)
