@@ -77,6 +77,31 @@ public sealed class EarningApiTests(FunctionsHost host) : IClassFixture<Function
     }
 
     [Fact]
+    public async Task A_member_day_campaign_applies_by_the_purchase_date_in_the_tenant_zone_and_is_named_on_the_entry()
+    {
+        var tenant = await host.NewTenantAsync();
+        var day = TenantDay(host.Time.GetUtcNow().AddDays(-3));
+        await host.SaveRulesAsync(tenant.TenantId, Rules with
+        {
+            Earning = Rules.Earning with { Campaigns = [new Campaign { Id = "member-day", Multiplier = 3, DaysOfMonth = [day.Day], MaxBonusPerOrder = 150 }] },
+        });
+        await host.RegisterAsync(tenant.Pos, new { memberId = "md" });
+        var startOfDay = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        await host.PurchaseAsync(tenant.Pos, new { orderId = "before", memberId = "md", cashPaid = 100m, lines = new[] { Line("tea", "drinks", 1, 100) }, occurredAt = startOfDay.AddSeconds(-1) });
+        await host.PurchaseAsync(tenant.Pos, new { orderId = "on", memberId = "md", cashPaid = 100m, lines = new[] { Line("tea", "drinks", 1, 100) }, occurredAt = startOfDay });
+        await host.DrainQueueAsync();
+
+        var ledger = await CallAsync(Request("GET", "/api/v1/members/md/ledger?type=earn", apiKey: tenant.Pos), r => host.Function<MemberFunctions>().Ledger(r, "md", CancellationToken.None));
+        var byOrder = ledger.Json["entries"]!.AsArray().Where(e => e!["reference"] is not null).ToDictionary(e => e!["reference"]!.GetValue<string>(), e => e!);
+
+        Assert.Equal(100, byOrder["before"]["delta"]!.GetValue<long>());
+        Assert.Equal(250, byOrder["on"]["delta"]!.GetValue<long>());
+        Assert.Equal("member-day:150", byOrder["on"]["details"]!["campaigns"]!.GetValue<string>());
+    }
+
+    private static DateOnly TenantDay(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(8)).DateTime);
+
+    [Fact]
     public async Task Crossing_a_tier_threshold_upgrades_at_once_and_the_next_order_earns_the_tier_multiplier()
     {
         var tenant = await TenantAsync();
