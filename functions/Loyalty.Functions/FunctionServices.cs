@@ -13,6 +13,7 @@ public static class FunctionServices
     {
         services.AddLoyaltyInfrastructure(configuration);
         services.AddSingleton<ApiAuthenticator>();
+        services.AddSingleton<ApiEndpoint>();
         services.AddRedemptions(configuration);
         return services;
     }

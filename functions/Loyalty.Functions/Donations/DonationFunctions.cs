@@ -7,67 +7,25 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Loyalty.Functions.Donations;
 
-public sealed class DonationFunctions(ApiAuthenticator auth, DonationService donations)
+public sealed class DonationFunctions(ApiEndpoint endpoint, DonationService donations)
 {
     [Function("PutCharityProject")]
-    public async Task<IActionResult> PutProject(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "v1/charity-projects/{projectId}")] HttpRequest req, string projectId, CancellationToken cancellationToken)
-    {
-        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Admin);
-        if (!caller.IsSuccess)
-        {
-            return Problem.Result(caller.Error, req);
-        }
-
-        var body = await RequestBody.ReadAsync<CharityProjectRequest>(req, cancellationToken);
-        if (!body.IsSuccess)
-        {
-            return Problem.Result(body.Error, req);
-        }
-
-        var project = await donations.SaveProjectAsync(caller.Value.TenantId, projectId, body.Value, cancellationToken);
-        return project.ToHttp(req, p => ApiResult.Ok(View(p)));
-    }
+    public Task<IActionResult> PutProject(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "v1/charity-projects/{projectId}")] HttpRequest req, string projectId, CancellationToken cancellationToken) =>
+        endpoint.RunAsync<CharityProjectRequest>(req, [ApiKeyScope.Admin], (caller, body) =>
+            donations.SaveProjectAsync(caller.TenantId, projectId, body, cancellationToken).ToHttpAsync(req, p => ApiResult.Ok(View(p))), cancellationToken);
 
     [Function("GetCharityProject")]
-    public async Task<IActionResult> GetProject(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/charity-projects/{projectId}")] HttpRequest req, string projectId, CancellationToken cancellationToken)
-    {
-        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Storefront, ApiKeyScope.Pos);
-        if (!caller.IsSuccess)
-        {
-            return Problem.Result(caller.Error, req);
-        }
-
-        var project = await donations.GetProjectAsync(caller.Value.TenantId, projectId, cancellationToken);
-        return project.ToHttp(req, p => ApiResult.Ok(View(p)));
-    }
+    public Task<IActionResult> GetProject(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/charity-projects/{projectId}")] HttpRequest req, string projectId, CancellationToken cancellationToken) =>
+        endpoint.RunAsync(req, [ApiKeyScope.Storefront, ApiKeyScope.Pos], caller =>
+            donations.GetProjectAsync(caller.TenantId, projectId, cancellationToken).ToHttpAsync(req, p => ApiResult.Ok(View(p))));
 
     [Function("Donate")]
-    public async Task<IActionResult> Donate(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/donations")] HttpRequest req, CancellationToken cancellationToken)
-    {
-        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Storefront);
-        if (!caller.IsSuccess)
-        {
-            return Problem.Result(caller.Error, req);
-        }
-
-        var key = Headers.RequiredIdempotencyKey(req);
-        if (!key.IsSuccess)
-        {
-            return Problem.Result(key.Error, req);
-        }
-
-        var body = await RequestBody.ReadAsync<DonationRequest>(req, cancellationToken);
-        if (!body.IsSuccess)
-        {
-            return Problem.Result(body.Error, req);
-        }
-
-        var receipt = await donations.DonateAsync(caller.Value.TenantId, body.Value, key.Value, cancellationToken);
-        return receipt.ToHttp(req, r => new ApiResult(StatusCodes.Status201Created, r));
-    }
+    public Task<IActionResult> Donate(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/donations")] HttpRequest req, CancellationToken cancellationToken) =>
+        endpoint.RunAsync<DonationRequest>(req, [ApiKeyScope.Storefront], Headers.RequiredIdempotencyKey, (caller, key, body) =>
+            donations.DonateAsync(caller.TenantId, body, key, cancellationToken).ToHttpAsync(req, r => new ApiResult(StatusCodes.Status201Created, r)), cancellationToken);
 
     private static object View(CharityProject p) => new { p.ProjectId, p.Name, p.Description, p.Active, p.TotalPoints, p.Donations, p.UpdatedAt };
 }

@@ -12,4 +12,11 @@ public static class ResultExtensions
         ArgumentNullException.ThrowIfNull(onSuccess);
         return result.IsSuccess ? onSuccess(result.Value) : Problem.Result(result.Error, request);
     }
+
+    /// <summary><see cref="ToHttp{T}(Result{T}, HttpRequest, Func{T, IActionResult})"/> once the use case has answered.</summary>
+    public static async Task<IActionResult> ToHttpAsync<T>(this Task<Result<T>> result, HttpRequest request, Func<T, IActionResult> onSuccess)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return (await result).ToHttp(request, onSuccess);
+    }
 }

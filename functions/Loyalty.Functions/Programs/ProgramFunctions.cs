@@ -9,90 +9,50 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Loyalty.Functions.Programs;
 
-public sealed class ProgramFunctions(ApiAuthenticator auth, ProgramService programs, TimeProvider time)
+public sealed class ProgramFunctions(ApiEndpoint endpoint, ProgramService programs, TimeProvider time)
 {
     [Function("GetProgram")]
-    public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/program")] HttpRequest req, CancellationToken cancellationToken)
-    {
-        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Pos, ApiKeyScope.Storefront);
-        if (!caller.IsSuccess)
-        {
-            return Problem.Result(caller.Error, req);
-        }
-
-        var program = await programs.GetAsync(caller.Value.TenantId, cancellationToken);
-        return View(program, StatusCodes.Status200OK);
-    }
+    public Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/program")] HttpRequest req, CancellationToken cancellationToken) =>
+        endpoint.RunAsync(req, [ApiKeyScope.Pos, ApiKeyScope.Storefront], async caller =>
+            View(await programs.GetAsync(caller.TenantId, cancellationToken), StatusCodes.Status200OK));
 
     /// <summary>Replaces the rules. <c>If-Match: "3"</c> (the version read) turns a lost update into a 409.</summary>
     [Function("PutProgram")]
-    public async Task<IActionResult> Put(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "v1/program")] HttpRequest req, CancellationToken cancellationToken)
-    {
-        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Admin);
-        if (!caller.IsSuccess)
+    public Task<IActionResult> Put(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "v1/program")] HttpRequest req, CancellationToken cancellationToken) =>
+        endpoint.RunAsync(req, [ApiKeyScope.Admin], async caller =>
         {
-            return Problem.Result(caller.Error, req);
-        }
+            var expected = ParseIfMatch(req);
+            if (!expected.IsSuccess)
+            {
+                return Problem.Result(expected.Error, req);
+            }
 
-        var expected = ParseIfMatch(req);
-        if (!expected.IsSuccess)
-        {
-            return Problem.Result(expected.Error, req);
-        }
-
-        var rules = await RequestBody.ReadAsync<ProgramRules>(req, cancellationToken);
-        if (!rules.IsSuccess)
-        {
-            return Problem.Result(rules.Error, req);
-        }
-
-        var saved = await programs.SaveAsync(caller.Value.TenantId, rules.Value, expected.Value, $"key:{caller.Value.KeyId}", cancellationToken);
-        return saved.ToHttp(req, p => View(p, StatusCodes.Status200OK));
-    }
+            var rules = await RequestBody.ReadAsync<ProgramRules>(req, cancellationToken);
+            return rules.IsSuccess
+                ? await programs.SaveAsync(caller.TenantId, rules.Value, expected.Value, $"key:{caller.KeyId}", cancellationToken).ToHttpAsync(req, p => View(p, StatusCodes.Status200OK))
+                : Problem.Result(rules.Error, req);
+        });
 
     /// <summary>Evaluates a basket against the current rules (or proposed ones) and explains each line. Changes nothing.</summary>
     [Function("PreviewProgram")]
-    public async Task<IActionResult> Preview(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/program/preview")] HttpRequest req, CancellationToken cancellationToken)
-    {
-        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Pos, ApiKeyScope.Storefront);
-        if (!caller.IsSuccess)
-        {
-            return Problem.Result(caller.Error, req);
-        }
-
-        var body = await RequestBody.ReadAsync<PreviewRequest>(req, cancellationToken);
-        if (!body.IsSuccess)
-        {
-            return Problem.Result(body.Error, req);
-        }
-
-        var preview = await programs.PreviewAsync(caller.Value.TenantId, body.Value.ToPreview(time.GetUtcNow()), cancellationToken);
-        return preview.ToHttp(req, ApiResult.Ok);
-    }
+    public Task<IActionResult> Preview(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/program/preview")] HttpRequest req, CancellationToken cancellationToken) =>
+        endpoint.RunAsync<PreviewRequest>(req, [ApiKeyScope.Pos, ApiKeyScope.Storefront], (caller, body) =>
+            programs.PreviewAsync(caller.TenantId, body.ToPreview(time.GetUtcNow()), cancellationToken).ToHttpAsync(req, ApiResult.Ok), cancellationToken);
 
     /// <summary>The member-readable rules summary (积分细则), generated from the current configuration.</summary>
     [Function("GetProgramTerms")]
-    public async Task<IActionResult> Terms(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/program/terms")] HttpRequest req, CancellationToken cancellationToken)
-    {
-        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Pos, ApiKeyScope.Storefront);
-        if (!caller.IsSuccess)
+    public Task<IActionResult> Terms(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/program/terms")] HttpRequest req, CancellationToken cancellationToken) =>
+        endpoint.RunAsync(req, [ApiKeyScope.Pos, ApiKeyScope.Storefront], async caller =>
         {
-            return Problem.Result(caller.Error, req);
-        }
-
-        var language = req.Query["lang"].ToString() is { Length: > 0 } lang ? lang : "zh-CN";
-        if (!ProgramTerms.Languages.Contains(language))
-        {
-            return Problem.Result(Error.BadRequest("unsupported-language", $"lang must be one of: {string.Join(", ", ProgramTerms.Languages)}.", "lang"), req);
-        }
-
-        var program = await programs.GetAsync(caller.Value.TenantId, cancellationToken);
-        return ApiResult.Ok(ProgramTerms.Render(program, language));
-    }
+            var language = req.Query["lang"].ToString() is { Length: > 0 } lang ? lang : "zh-CN";
+            return ProgramTerms.Languages.Contains(language)
+                ? ApiResult.Ok(ProgramTerms.Render(await programs.GetAsync(caller.TenantId, cancellationToken), language))
+                : Problem.Result(Error.BadRequest("unsupported-language", $"lang must be one of: {string.Join(", ", ProgramTerms.Languages)}.", "lang"), req);
+        });
 
     private static ApiResult View(LoyaltyProgram program, int status) =>
         new ApiResult(status, new { program.Version, program.UpdatedAt, program.UpdatedBy, program.Rules })

@@ -11,74 +11,40 @@ using Microsoft.Extensions.Logging;
 
 namespace Loyalty.Functions.Purchases;
 
-public sealed class PurchaseFunctions(ApiAuthenticator auth, PurchaseService purchases, RefundService refunds, TimeProvider time, ILogger<PurchaseFunctions> logger)
+public sealed class PurchaseFunctions(ApiEndpoint endpoint, PurchaseService purchases, RefundService refunds, TimeProvider time, ILogger<PurchaseFunctions> logger)
 {
     public const string Queue = "%AccrualQueueName%";
     public const string PoisonQueue = "%AccrualQueueName%-poison";
 
     [Function("SubmitPurchase")]
-    public async Task<IActionResult> Submit(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/purchases")] HttpRequest req, CancellationToken cancellationToken)
-    {
-        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Pos, ApiKeyScope.Storefront);
-        if (!caller.IsSuccess)
-        {
-            return Problem.Result(caller.Error, req);
-        }
-
-        var body = await RequestBody.ReadAsync<PurchaseRequest>(req, cancellationToken);
-        if (!body.IsSuccess)
-        {
-            return Problem.Result(body.Error, req);
-        }
-
-        var record = await purchases.SubmitAsync(caller.Value.TenantId, body.Value.ToPurchase(time.GetUtcNow()), cancellationToken);
-        return record.ToHttp(req, r => ApiResult.Accepted(PurchaseView.From(r), PurchaseView.StatusUrlFor(r.Purchase.OrderId)));
-    }
+    public Task<IActionResult> Submit(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/purchases")] HttpRequest req, CancellationToken cancellationToken) =>
+        endpoint.RunAsync<PurchaseRequest>(req, [ApiKeyScope.Pos, ApiKeyScope.Storefront], (caller, body) =>
+            purchases.SubmitAsync(caller.TenantId, body.ToPurchase(time.GetUtcNow()), cancellationToken)
+                .ToHttpAsync(req, r => ApiResult.Accepted(PurchaseView.From(r), PurchaseView.StatusUrlFor(r.Purchase.OrderId))), cancellationToken);
 
     [Function("GetPurchase")]
-    public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/purchases/{orderId}")] HttpRequest req, string orderId, CancellationToken cancellationToken)
-    {
-        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Pos, ApiKeyScope.Storefront);
-        if (!caller.IsSuccess)
+    public Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/purchases/{orderId}")] HttpRequest req, string orderId, CancellationToken cancellationToken) =>
+        endpoint.RunAsync(req, [ApiKeyScope.Pos, ApiKeyScope.Storefront], async caller =>
         {
-            return Problem.Result(caller.Error, req);
-        }
-
-        var record = PurchaseValidator.IsValidOrderId(orderId) ? await purchases.GetAsync(caller.Value.TenantId, orderId, cancellationToken) : null;
-        return record is null
-            ? Problem.Result(Error.NotFound("purchase-not-found", $"No purchase '{orderId}' was submitted."), req)
-            : ApiResult.Ok(PurchaseView.From(record));
-    }
+            var record = PurchaseValidator.IsValidOrderId(orderId) ? await purchases.GetAsync(caller.TenantId, orderId, cancellationToken) : null;
+            return record is null
+                ? Problem.Result(Error.NotFound("purchase-not-found", $"No purchase '{orderId}' was submitted."), req)
+                : ApiResult.Ok(PurchaseView.From(record));
+        });
 
     [Function("CompletePurchase")]
-    public async Task<IActionResult> Complete(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/purchases/{orderId}/complete")] HttpRequest req, string orderId, CancellationToken cancellationToken)
-    {
-        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Pos, ApiKeyScope.Storefront);
-        if (!caller.IsSuccess)
-        {
-            return Problem.Result(caller.Error, req);
-        }
-
-        var record = await purchases.CompleteAsync(caller.Value.TenantId, orderId, cancellationToken);
-        return record.ToHttp(req, r => ApiResult.Ok(PurchaseView.From(r)));
-    }
+    public Task<IActionResult> Complete(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/purchases/{orderId}/complete")] HttpRequest req, string orderId, CancellationToken cancellationToken) =>
+        endpoint.RunAsync(req, [ApiKeyScope.Pos, ApiKeyScope.Storefront], caller =>
+            purchases.CompleteAsync(caller.TenantId, orderId, cancellationToken).ToHttpAsync(req, r => ApiResult.Ok(PurchaseView.From(r))));
 
     [Function("CancelPurchase")]
-    public async Task<IActionResult> Cancel(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/purchases/{orderId}/cancel")] HttpRequest req, string orderId, CancellationToken cancellationToken)
-    {
-        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Pos, ApiKeyScope.Storefront);
-        if (!caller.IsSuccess)
-        {
-            return Problem.Result(caller.Error, req);
-        }
-
-        var record = await purchases.CancelAsync(caller.Value.TenantId, orderId, cancellationToken);
-        return record.ToHttp(req, r => ApiResult.Ok(PurchaseView.From(r)));
-    }
+    public Task<IActionResult> Cancel(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/purchases/{orderId}/cancel")] HttpRequest req, string orderId, CancellationToken cancellationToken) =>
+        endpoint.RunAsync(req, [ApiKeyScope.Pos, ApiKeyScope.Storefront], caller =>
+            purchases.CancelAsync(caller.TenantId, orderId, cancellationToken).ToHttpAsync(req, r => ApiResult.Ok(PurchaseView.From(r))));
 
     /// <summary>Credits a queued order. A failure is noted on the order and rethrown, so the host retries and finally moves the message to the poison queue.</summary>
     [Function("ProcessAccrual")]

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Loyalty.Functions.Redemptions;
 
-public sealed class RedemptionFunctions(ApiAuthenticator auth, RedemptionService redemptions, RedemptionSettings settings, ILogger<RedemptionFunctions> logger)
+public sealed class RedemptionFunctions(ApiEndpoint endpoint, RedemptionService redemptions, RedemptionSettings settings, ILogger<RedemptionFunctions> logger)
 {
     /// <summary>Accepts a redemption and starts its orchestration; the instance id is the redemption id, derived from tenant + Idempotency-Key.</summary>
     [Function("StartRedemption")]
@@ -21,39 +21,24 @@ public sealed class RedemptionFunctions(ApiAuthenticator auth, RedemptionService
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Pos, ApiKeyScope.Storefront);
-        if (!caller.IsSuccess)
+        return await endpoint.RunAsync<RedeemGift>(req, [ApiKeyScope.Pos, ApiKeyScope.Storefront], Headers.RequiredIdempotencyKey, async (caller, key, body) =>
         {
-            return Problem.Result(caller.Error, req);
-        }
+            var accepted = await redemptions.AcceptAsync(caller.TenantId, key, body, cancellationToken);
+            if (!accepted.IsSuccess)
+            {
+                return Problem.Result(accepted.Error, req);
+            }
 
-        var key = Headers.RequiredIdempotencyKey(req);
-        if (!key.IsSuccess)
-        {
-            return Problem.Result(key.Error, req);
-        }
+            var (record, created) = accepted.Value;
+            if (record.Status == RedemptionStatus.Accepted)
+            {
+                // Also on a replay: the first attempt may have stored the record and failed before starting the instance.
+                await StartOnceAsync(client, record, cancellationToken);
+            }
 
-        var body = await RequestBody.ReadAsync<RedeemGift>(req, cancellationToken);
-        if (!body.IsSuccess)
-        {
-            return Problem.Result(body.Error, req);
-        }
-
-        var accepted = await redemptions.AcceptAsync(caller.Value.TenantId, key.Value, body.Value, cancellationToken);
-        if (!accepted.IsSuccess)
-        {
-            return Problem.Result(accepted.Error, req);
-        }
-
-        var (record, created) = accepted.Value;
-        if (record.Status == RedemptionStatus.Accepted)
-        {
-            // Also on a replay: the first attempt may have stored the record and failed before starting the instance.
-            await StartOnceAsync(client, record, cancellationToken);
-        }
-
-        var view = RedemptionView.From(record);
-        return created ? ApiResult.Accepted(view, view.StatusUrl) : ApiResult.Ok(view);
+            var view = RedemptionView.From(record);
+            return created ? ApiResult.Accepted(view, view.StatusUrl) : ApiResult.Ok(view);
+        }, cancellationToken);
     }
 
     [Function("GetRedemption")]
@@ -64,76 +49,57 @@ public sealed class RedemptionFunctions(ApiAuthenticator auth, RedemptionService
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Pos, ApiKeyScope.Storefront);
-        if (!caller.IsSuccess)
+        return await endpoint.RunAsync(req, [ApiKeyScope.Pos, ApiKeyScope.Storefront], async caller =>
         {
-            return Problem.Result(caller.Error, req);
-        }
+            // The record is looked up under the caller's tenant first, so another tenant's instance is never touched.
+            var record = await redemptions.GetAsync(caller.TenantId, redemptionId, cancellationToken);
+            if (!record.IsSuccess)
+            {
+                return Problem.Result(record.Error, req);
+            }
 
-        // The record is looked up under the caller's tenant first, so another tenant's instance is never touched.
-        var record = await redemptions.GetAsync(caller.Value.TenantId, redemptionId, cancellationToken);
-        if (!record.IsSuccess)
-        {
-            return Problem.Result(record.Error, req);
-        }
-
-        var instance = await client.GetInstanceAsync(redemptionId, getInputsAndOutputs: false, cancellationToken);
-        return ApiResult.Ok(RedemptionView.From(record.Value, instance?.RuntimeStatus.ToString()));
+            var instance = await client.GetInstanceAsync(redemptionId, getInputsAndOutputs: false, cancellationToken);
+            return ApiResult.Ok(RedemptionView.From(record.Value, instance?.RuntimeStatus.ToString()));
+        });
     }
 
     /// <summary>The merchant reports a physical gift shipped, with its tracking number.</summary>
     [Function("ShipRedemption")]
-    public async Task<IActionResult> Ship(
+    public Task<IActionResult> Ship(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/redemptions/{redemptionId}/shipment")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         string redemptionId,
-        CancellationToken cancellationToken)
-    {
-        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Admin);
-        if (!caller.IsSuccess)
+        CancellationToken cancellationToken) =>
+        endpoint.RunAsync<ShipmentReport>(req, [ApiKeyScope.Admin], (caller, body) =>
         {
-            return Problem.Result(caller.Error, req);
-        }
-
-        var body = await RequestBody.ReadAsync<ShipmentReport>(req, cancellationToken);
-        if (!body.IsSuccess)
-        {
-            return Problem.Result(body.Error, req);
-        }
-
-        var update = new ShipmentUpdate(true, body.Value.Carrier?.Trim(), body.Value.TrackingNumber?.Trim(), null);
-        return await RaiseAsync(req, client, caller.Value.TenantId, redemptionId, update, cancellationToken);
-    }
+            var update = new ShipmentUpdate(true, body.Carrier?.Trim(), body.TrackingNumber?.Trim(), null);
+            return RaiseAsync(req, client, caller.TenantId, redemptionId, update, cancellationToken);
+        }, cancellationToken);
 
     /// <summary>Cancels a physical redemption that has not shipped: the orchestration returns the stock and the points.</summary>
     [Function("CancelRedemption")]
-    public async Task<IActionResult> Cancel(
+    public Task<IActionResult> Cancel(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/redemptions/{redemptionId}/cancel")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         string redemptionId,
-        CancellationToken cancellationToken)
-    {
-        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Pos, ApiKeyScope.Storefront);
-        if (!caller.IsSuccess)
+        CancellationToken cancellationToken) =>
+        endpoint.RunAsync(req, [ApiKeyScope.Pos, ApiKeyScope.Storefront], async caller =>
         {
-            return Problem.Result(caller.Error, req);
-        }
-
-        string? reason = null;
-        if (req.ContentLength > 0 || req.ContentType is not null)
-        {
-            var body = await RequestBody.ReadAsync<CancelRequest>(req, cancellationToken);
-            if (!body.IsSuccess)
+            string? reason = null;
+            if (req.ContentLength > 0 || req.ContentType is not null)
             {
-                return Problem.Result(body.Error, req);
+                var body = await RequestBody.ReadAsync<CancelRequest>(req, cancellationToken);
+                if (!body.IsSuccess)
+                {
+                    return Problem.Result(body.Error, req);
+                }
+
+                reason = body.Value.Reason?.Trim();
             }
 
-            reason = body.Value.Reason?.Trim();
-        }
-
-        var update = new ShipmentUpdate(false, null, null, string.IsNullOrEmpty(reason) ? "Cancelled before shipping." : reason);
-        return await RaiseAsync(req, client, caller.Value.TenantId, redemptionId, update, cancellationToken);
-    }
+            var update = new ShipmentUpdate(false, null, null, string.IsNullOrEmpty(reason) ? "Cancelled before shipping." : reason);
+            return await RaiseAsync(req, client, caller.TenantId, redemptionId, update, cancellationToken);
+        });
 
     private async Task<IActionResult> RaiseAsync(HttpRequest req, DurableTaskClient client, string tenantId, string redemptionId, ShipmentUpdate update, CancellationToken cancellationToken)
     {

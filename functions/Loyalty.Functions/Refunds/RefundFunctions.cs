@@ -16,42 +16,24 @@ public sealed record RefundBody(string? RefundId, string? OrderId, IReadOnlyList
 
 public sealed record RefundLineBody(string? Sku, decimal? Quantity);
 
-public sealed class RefundFunctions(ApiAuthenticator auth, RefundService refunds)
+public sealed class RefundFunctions(ApiEndpoint endpoint, RefundService refunds)
 {
     /// <summary>Accepts a full or partial refund (lines or amount), idempotent by refund id; processed from the accrual queue.</summary>
     [Function("SubmitRefund")]
-    public async Task<IActionResult> Submit(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/refunds")] HttpRequest req, CancellationToken cancellationToken)
-    {
-        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Pos, ApiKeyScope.Storefront);
-        if (!caller.IsSuccess)
-        {
-            return Problem.Result(caller.Error, req);
-        }
-
-        var body = await RequestBody.ReadAsync<RefundBody>(req, cancellationToken);
-        if (!body.IsSuccess)
-        {
-            return Problem.Result(body.Error, req);
-        }
-
-        var refund = await refunds.SubmitAsync(caller.Value.TenantId, body.Value.ToRequest(), cancellationToken);
-        return refund.ToHttp(req, r => ApiResult.Accepted(r with { ETag = null }, $"/api/v1/refunds/{Uri.EscapeDataString(r.RefundId)}"));
-    }
+    public Task<IActionResult> Submit(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/refunds")] HttpRequest req, CancellationToken cancellationToken) =>
+        endpoint.RunAsync<RefundBody>(req, [ApiKeyScope.Pos, ApiKeyScope.Storefront], (caller, body) =>
+            refunds.SubmitAsync(caller.TenantId, body.ToRequest(), cancellationToken)
+                .ToHttpAsync(req, r => ApiResult.Accepted(r with { ETag = null }, $"/api/v1/refunds/{Uri.EscapeDataString(r.RefundId)}")), cancellationToken);
 
     [Function("GetRefund")]
-    public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/refunds/{refundId}")] HttpRequest req, string refundId, CancellationToken cancellationToken)
-    {
-        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Pos, ApiKeyScope.Storefront);
-        if (!caller.IsSuccess)
+    public Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/refunds/{refundId}")] HttpRequest req, string refundId, CancellationToken cancellationToken) =>
+        endpoint.RunAsync(req, [ApiKeyScope.Pos, ApiKeyScope.Storefront], async caller =>
         {
-            return Problem.Result(caller.Error, req);
-        }
-
-        var refund = Core.Purchases.PurchaseValidator.IsValidOrderId(refundId) ? await refunds.GetAsync(caller.Value.TenantId, refundId, cancellationToken) : null;
-        return refund is null
-            ? Problem.Result(Error.NotFound("refund-not-found", $"No refund '{refundId}'."), req)
-            : ApiResult.Ok(refund with { ETag = null });
-    }
+            var refund = Core.Purchases.PurchaseValidator.IsValidOrderId(refundId) ? await refunds.GetAsync(caller.TenantId, refundId, cancellationToken) : null;
+            return refund is null
+                ? Problem.Result(Error.NotFound("refund-not-found", $"No refund '{refundId}'."), req)
+                : ApiResult.Ok(refund with { ETag = null });
+        });
 }

@@ -22,7 +22,7 @@ public sealed record KeyView(string KeyId, ApiKeyScope Scope, string Name, DateT
 }
 
 /// <summary>Tenant onboarding (guarded by the bootstrap secret) and a tenant's own key management (admin keys).</summary>
-public sealed class TenantFunctions(ApiAuthenticator auth, TenantService tenants, IApiKeyStore keys, IConfiguration configuration, TimeProvider time)
+public sealed class TenantFunctions(ApiEndpoint endpoint, TenantService tenants, IApiKeyStore keys, IConfiguration configuration, TimeProvider time)
 {
     public const string BootstrapHeader = "X-Bootstrap-Secret";
 
@@ -50,59 +50,35 @@ public sealed class TenantFunctions(ApiAuthenticator auth, TenantService tenants
     }
 
     [Function("CreateApiKey")]
-    public async Task<IActionResult> CreateKey(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/keys")] HttpRequest req, CancellationToken cancellationToken)
-    {
-        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Admin);
-        if (!caller.IsSuccess)
+    public Task<IActionResult> CreateKey(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/keys")] HttpRequest req, CancellationToken cancellationToken) =>
+        endpoint.RunAsync<CreateKeyRequest>(req, [ApiKeyScope.Admin], async (caller, body) =>
         {
-            return Problem.Result(caller.Error, req);
-        }
+            if (body.Scope is not { } scope || string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 100)
+            {
+                return Problem.Result(Error.Validation([.. ValidateKey(body)]), req);
+            }
 
-        var body = await RequestBody.ReadAsync<CreateKeyRequest>(req, cancellationToken);
-        if (!body.IsSuccess)
-        {
-            return Problem.Result(body.Error, req);
-        }
-
-        if (body.Value.Scope is not { } scope || string.IsNullOrWhiteSpace(body.Value.Name) || body.Value.Name.Length > 100)
-        {
-            return Problem.Result(Error.Validation([.. ValidateKey(body.Value)]), req);
-        }
-
-        var issued = await tenants.IssueKeyAsync(caller.Value.TenantId, scope, body.Value.Name.Trim(), cancellationToken);
-        return ApiResult.Created(KeyView.From(issued.Key, issued.Secret), "/api/v1/keys");
-    }
+            var issued = await tenants.IssueKeyAsync(caller.TenantId, scope, body.Name.Trim(), cancellationToken);
+            return ApiResult.Created(KeyView.From(issued.Key, issued.Secret), "/api/v1/keys");
+        }, cancellationToken);
 
     [Function("ListApiKeys")]
-    public async Task<IActionResult> ListKeys(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/keys")] HttpRequest req, CancellationToken cancellationToken)
-    {
-        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Admin);
-        if (!caller.IsSuccess)
-        {
-            return Problem.Result(caller.Error, req);
-        }
-
-        var list = await keys.ListAsync(caller.Value.TenantId, cancellationToken);
-        return ApiResult.Ok(new { keys = list.Select(k => KeyView.From(k)) });
-    }
+    public Task<IActionResult> ListKeys(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/keys")] HttpRequest req, CancellationToken cancellationToken) =>
+        endpoint.RunAsync(req, [ApiKeyScope.Admin], async caller =>
+            ApiResult.Ok(new { keys = (await keys.ListAsync(caller.TenantId, cancellationToken)).Select(k => KeyView.From(k)) }));
 
     [Function("RevokeApiKey")]
-    public async Task<IActionResult> RevokeKey(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "v1/keys/{keyId}")] HttpRequest req, string keyId, CancellationToken cancellationToken)
-    {
-        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Admin);
-        if (!caller.IsSuccess)
+    public Task<IActionResult> RevokeKey(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "v1/keys/{keyId}")] HttpRequest req, string keyId, CancellationToken cancellationToken) =>
+        endpoint.RunAsync(req, [ApiKeyScope.Admin], async caller =>
         {
-            return Problem.Result(caller.Error, req);
-        }
-
-        var wellFormed = keyId.Length is > 0 and <= 32 && keyId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
-        return wellFormed && await keys.RevokeAsync(caller.Value.TenantId, keyId, time.GetUtcNow(), cancellationToken)
-            ? ApiResult.NoContent()
-            : Problem.Result(Error.NotFound("api-key-not-found", $"No key '{keyId}'."), req);
-    }
+            var wellFormed = keyId.Length is > 0 and <= 32 && keyId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+            return wellFormed && await keys.RevokeAsync(caller.TenantId, keyId, time.GetUtcNow(), cancellationToken)
+                ? ApiResult.NoContent()
+                : Problem.Result(Error.NotFound("api-key-not-found", $"No key '{keyId}'."), req);
+        });
 
     private static IEnumerable<FieldError> ValidateKey(CreateKeyRequest request)
     {

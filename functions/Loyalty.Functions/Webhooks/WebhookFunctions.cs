@@ -15,27 +15,14 @@ public sealed record ChannelBody(string? Token, SignatureScheme? Scheme, long? M
 /// (WeChat scheme) or <c>X-Timestamp</c>/<c>X-Nonce</c>/<c>X-Signature</c> headers (HMAC scheme). No API key: the
 /// signature is the authentication.
 /// </summary>
-public sealed class WebhookFunctions(ApiAuthenticator auth, WebhookService webhooks)
+public sealed class WebhookFunctions(ApiEndpoint endpoint, WebhookService webhooks)
 {
     [Function("ConfigureWebhookChannel")]
-    public async Task<IActionResult> Configure(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "v1/webhooks/{channel}")] HttpRequest req, string channel, CancellationToken cancellationToken)
-    {
-        var caller = await auth.AuthenticateAsync(req, ApiKeyScope.Admin);
-        if (!caller.IsSuccess)
-        {
-            return Problem.Result(caller.Error, req);
-        }
-
-        var body = await RequestBody.ReadAsync<ChannelBody>(req, cancellationToken);
-        if (!body.IsSuccess)
-        {
-            return Problem.Result(body.Error, req);
-        }
-
-        var saved = await webhooks.ConfigureAsync(caller.Value.TenantId, channel, body.Value.Token, body.Value.Scheme ?? SignatureScheme.WeChatSha1, body.Value.MaxGrantPoints ?? 0, cancellationToken);
-        return saved.ToHttp(req, c => ApiResult.Ok(new { c.Channel, c.Scheme, c.MaxGrantPoints, c.UpdatedAt }));
-    }
+    public Task<IActionResult> Configure(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "v1/webhooks/{channel}")] HttpRequest req, string channel, CancellationToken cancellationToken) =>
+        endpoint.RunAsync<ChannelBody>(req, [ApiKeyScope.Admin], (caller, body) =>
+            webhooks.ConfigureAsync(caller.TenantId, channel, body.Token, body.Scheme ?? SignatureScheme.WeChatSha1, body.MaxGrantPoints ?? 0, cancellationToken)
+                .ToHttpAsync(req, c => ApiResult.Ok(new { c.Channel, c.Scheme, c.MaxGrantPoints, c.UpdatedAt })), cancellationToken);
 
     [Function("WebhookHandshake")]
     public async Task<IActionResult> Handshake(

@@ -5,43 +5,56 @@ using Loyalty.Infrastructure.Storage;
 namespace Loyalty.Infrastructure.Tables;
 
 /// <summary>
-/// One JSON record per row (partition = its own key, so records never contend), with add-or-get for idempotent
-/// creation and ETag-guarded replacement. Records carry their ETag as an opaque string.
+/// One JSON record per row, with add-or-get for idempotent creation and ETag-guarded replacement. Records carry their
+/// ETag as an opaque string. Each store keeps its own layout: where a record's row is, the column holding the JSON
+/// and the extra columns written beside it. Stores that give a record a partition of its own (so records never
+/// contend) use the row key <c>record</c>.
 /// </summary>
-internal sealed class JsonRecordTable<T>(LoyaltyTables tables, string tableName, Func<T, string?> etagOf, Func<T, string?, T> withETag)
+internal sealed class JsonRecordTable<T>(LoyaltyTables tables, string tableName, Func<T, string?> etagOf, Func<T, string?, T> withETag, string recordColumn = "Record")
     where T : class
 {
     private const string RowKey = "record";
 
-    public async Task<T> AddOrGetAsync(string partitionKey, T record, IReadOnlyDictionary<string, object?> columns, CancellationToken cancellationToken)
+    public async Task<T> AddOrGetAsync(string partitionKey, T record, IReadOnlyDictionary<string, object?> columns, CancellationToken cancellationToken) =>
+        (await AddOrGetAsync(partitionKey, RowKey, record, columns, cancellationToken)).Record;
+
+    /// <summary>Adds the record, or returns the one already stored under its keys (<c>Added</c> false).</summary>
+    public async Task<(T Record, bool Added)> AddOrGetAsync(string partitionKey, string rowKey, T record, IReadOnlyDictionary<string, object?> columns, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tableName);
         try
         {
-            var response = await table.AddEntityAsync(ToEntity(partitionKey, record, columns), cancellationToken);
-            return withETag(record, response.Headers.ETag?.ToString());
+            var response = await table.AddEntityAsync(ToEntity(partitionKey, rowKey, record, columns), cancellationToken);
+            return (withETag(record, response.Headers.ETag?.ToString()), true);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            return await GetAsync(partitionKey, cancellationToken)
-                ?? throw new InvalidOperationException($"Row {partitionKey} vanished after a conflicting add.", ex);
+            var stored = await GetAsync(partitionKey, rowKey, cancellationToken)
+                ?? throw new InvalidOperationException($"Row {partitionKey}/{rowKey} vanished after a conflicting add.", ex);
+            return (stored, false);
         }
     }
 
-    public async Task<T?> GetAsync(string partitionKey, CancellationToken cancellationToken)
+    public Task<T?> GetAsync(string partitionKey, CancellationToken cancellationToken) => GetAsync(partitionKey, RowKey, cancellationToken);
+
+    public async Task<T?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tableName);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, RowKey, cancellationToken: cancellationToken);
-        return row.HasValue && row.Value is { } e ? withETag(StorageJson.Deserialize<T>(e.GetString("Record")), e.ETag.ToString()) : null;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
+        return row.HasValue && row.Value is { } e ? withETag(StorageJson.Deserialize<T>(e.GetString(recordColumn)), e.ETag.ToString()) : null;
     }
 
-    public async Task<bool> TryUpdateAsync(string partitionKey, T record, IReadOnlyDictionary<string, object?> columns, CancellationToken cancellationToken)
+    public Task<bool> TryUpdateAsync(string partitionKey, T record, IReadOnlyDictionary<string, object?> columns, CancellationToken cancellationToken) =>
+        TryUpdateAsync(partitionKey, RowKey, record, columns, cancellationToken);
+
+    /// <summary>Replaces the row if it still has the record's ETag (any ETag when the record has none); false if it changed or is gone.</summary>
+    public async Task<bool> TryUpdateAsync(string partitionKey, string rowKey, T record, IReadOnlyDictionary<string, object?> columns, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tableName);
         var etag = etagOf(record);
         try
         {
-            await table.UpdateEntityAsync(ToEntity(partitionKey, record, columns), etag is null ? ETag.All : new ETag(etag), TableUpdateMode.Replace, cancellationToken);
+            await table.UpdateEntityAsync(ToEntity(partitionKey, rowKey, record, columns), etag is null ? ETag.All : new ETag(etag), TableUpdateMode.Replace, cancellationToken);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
@@ -50,9 +63,9 @@ internal sealed class JsonRecordTable<T>(LoyaltyTables tables, string tableName,
         }
     }
 
-    private TableEntity ToEntity(string partitionKey, T record, IReadOnlyDictionary<string, object?> columns)
+    private TableEntity ToEntity(string partitionKey, string rowKey, T record, IReadOnlyDictionary<string, object?> columns)
     {
-        var entity = new TableEntity(partitionKey, RowKey) { ["Record"] = StorageJson.Serialize(withETag(record, null)) };
+        var entity = new TableEntity(partitionKey, rowKey) { [recordColumn] = StorageJson.Serialize(withETag(record, null)) };
         foreach (var (name, value) in columns)
         {
             entity[name] = value;

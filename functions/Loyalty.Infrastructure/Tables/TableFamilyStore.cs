@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Loyalty.Core.Family;
 using Loyalty.Infrastructure.Storage;
@@ -11,44 +10,21 @@ namespace Loyalty.Infrastructure.Tables;
 /// </summary>
 public sealed class TableFamilyStore(LoyaltyTables tables) : IFamilyStore
 {
+    private readonly JsonRecordTable<FamilyInvitation> _invitations = new(tables, LoyaltyTables.Family, i => i.ETag, (i, etag) => i with { ETag = etag }, recordColumn: "Invitation");
+
     public async Task<FamilyInvitation> AddOrGetInvitationAsync(FamilyInvitation invitation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invitation);
-        var table = await tables.GetAsync(LoyaltyTables.Family);
-        try
-        {
-            var response = await table.AddEntityAsync(ToEntity(invitation), cancellationToken);
-            return invitation with { ETag = response.Headers.ETag?.ToString() };
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return await GetInvitationAsync(invitation.TenantId, invitation.InvitationId, cancellationToken)
-                ?? throw new InvalidOperationException("The invitation vanished after a conflicting add.", ex);
-        }
+        return (await _invitations.AddOrGetAsync(InvitationPartition(invitation.TenantId), invitation.InvitationId, invitation, Columns(invitation), cancellationToken)).Record;
     }
 
-    public async Task<FamilyInvitation?> GetInvitationAsync(string tenantId, string invitationId, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(LoyaltyTables.Family);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(InvitationPartition(tenantId), invitationId, cancellationToken: cancellationToken);
-        return row.HasValue && row.Value is { } e
-            ? StorageJson.Deserialize<FamilyInvitation>(e.GetString("Invitation")) with { ETag = e.ETag.ToString() }
-            : null;
-    }
+    public Task<FamilyInvitation?> GetInvitationAsync(string tenantId, string invitationId, CancellationToken cancellationToken) =>
+        _invitations.GetAsync(InvitationPartition(tenantId), invitationId, cancellationToken);
 
-    public async Task<bool> TryUpdateInvitationAsync(FamilyInvitation invitation, CancellationToken cancellationToken)
+    public Task<bool> TryUpdateInvitationAsync(FamilyInvitation invitation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invitation);
-        var table = await tables.GetAsync(LoyaltyTables.Family);
-        try
-        {
-            await table.UpdateEntityAsync(ToEntity(invitation), invitation.ETag is null ? ETag.All : new ETag(invitation.ETag), TableUpdateMode.Replace, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
-        {
-            return false;
-        }
+        return _invitations.TryUpdateAsync(InvitationPartition(invitation.TenantId), invitation.InvitationId, invitation, Columns(invitation), cancellationToken);
     }
 
     public async Task BindAsync(string tenantId, string memberId, string otherMemberId, DateTimeOffset at, CancellationToken cancellationToken)
@@ -75,9 +51,5 @@ public sealed class TableFamilyStore(LoyaltyTables tables) : IFamilyStore
     // Member ids cannot contain ':', so a member's partition never collides with the invitations partition.
     private static string MemberPartition(string tenantId, string memberId) => $"{tenantId}:member:{memberId}";
 
-    private static TableEntity ToEntity(FamilyInvitation invitation) => new(InvitationPartition(invitation.TenantId), invitation.InvitationId)
-    {
-        ["Status"] = invitation.Status.ToString(),
-        ["Invitation"] = StorageJson.Serialize(invitation with { ETag = null }),
-    };
+    private static Dictionary<string, object?> Columns(FamilyInvitation invitation) => new() { ["Status"] = invitation.Status.ToString() };
 }

@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using Loyalty.Core.Redemptions;
 using Loyalty.Infrastructure.Storage;
 
@@ -11,54 +9,29 @@ public sealed class TableRedemptionStore(LoyaltyTables tables) : IRedemptionStor
     public const string TableName = "redemptions";
     private const string RowKey = "redemption";
 
-    public async Task<(RedemptionRecord Record, bool Added)> AddOrGetAsync(RedemptionRecord record, CancellationToken cancellationToken)
+    private readonly JsonRecordTable<RedemptionRecord> _rows = new(tables, TableName, r => r.ETag, (r, etag) => r with { ETag = etag });
+
+    public Task<(RedemptionRecord Record, bool Added)> AddOrGetAsync(RedemptionRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var table = await tables.GetAsync(TableName);
-        try
-        {
-            var response = await table.AddEntityAsync(ToEntity(record), cancellationToken);
-            return (record with { ETag = response.Headers.ETag?.ToString() }, true);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            var stored = await GetAsync(record.TenantId, record.RedemptionId, cancellationToken)
-                ?? throw new InvalidOperationException("The redemption vanished after a conflicting add.", ex);
-            return (stored, false);
-        }
+        return _rows.AddOrGetAsync(Partition(record.TenantId, record.RedemptionId), RowKey, record, Columns(record), cancellationToken);
     }
 
-    public async Task<RedemptionRecord?> GetAsync(string tenantId, string redemptionId, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableName);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(tenantId, redemptionId), RowKey, cancellationToken: cancellationToken);
-        return row.HasValue && row.Value is { } e
-            ? StorageJson.Deserialize<RedemptionRecord>(e.GetString("Record")) with { ETag = e.ETag.ToString() }
-            : null;
-    }
+    public Task<RedemptionRecord?> GetAsync(string tenantId, string redemptionId, CancellationToken cancellationToken) =>
+        _rows.GetAsync(Partition(tenantId, redemptionId), RowKey, cancellationToken);
 
-    public async Task<bool> TryUpdateAsync(RedemptionRecord record, CancellationToken cancellationToken)
+    public Task<bool> TryUpdateAsync(RedemptionRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var table = await tables.GetAsync(TableName);
-        try
-        {
-            await table.UpdateEntityAsync(ToEntity(record), record.ETag is null ? ETag.All : new ETag(record.ETag), TableUpdateMode.Replace, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
-        {
-            return false;
-        }
+        return _rows.TryUpdateAsync(Partition(record.TenantId, record.RedemptionId), RowKey, record, Columns(record), cancellationToken);
     }
 
     private static string Partition(string tenantId, string redemptionId) => $"{tenantId}:{redemptionId}";
 
-    private static TableEntity ToEntity(RedemptionRecord record) => new(Partition(record.TenantId, record.RedemptionId), RowKey)
+    private static Dictionary<string, object?> Columns(RedemptionRecord record) => new()
     {
         ["Status"] = record.Status.ToString(),
         ["MemberId"] = record.MemberId,
         ["GiftId"] = record.GiftId,
-        ["Record"] = StorageJson.Serialize(record with { ETag = null }),
     };
 }

@@ -7,11 +7,7 @@ public sealed class LedgerApiTests(ApiFixture fixture) : IClassFixture<ApiFixtur
     [Fact]
     public async Task Ledger_pages_newest_first_with_a_continuation_token()
     {
-        var tenant = await fixture.CreateTenantAsync("shop");
-        var pos = new ApiClient(fixture.Client, tenant.PosKey);
-        var admin = new ApiClient(fixture.Client, tenant.AdminKey);
-        var memberId = Orders.NewId("m");
-        using var _ = await pos.PostAsync("api/v1/members", Orders.Member(memberId));
+        var (_, pos, admin, memberId) = await TestShop.OpenAsync(fixture);
         for (var i = 1; i <= 5; i++)
         {
             using var adjusted = await admin.PostAsync($"api/v1/members/{memberId}/adjustments", new { delta = i * 10, reason = $"step {i}" }, $"page-{i}");
@@ -41,11 +37,7 @@ public sealed class LedgerApiTests(ApiFixture fixture) : IClassFixture<ApiFixtur
     [Fact]
     public async Task Adjustment_replayed_with_the_same_idempotency_key_applies_once()
     {
-        var tenant = await fixture.CreateTenantAsync("shop");
-        var pos = new ApiClient(fixture.Client, tenant.PosKey);
-        var admin = new ApiClient(fixture.Client, tenant.AdminKey);
-        var memberId = Orders.NewId("m");
-        using var _ = await pos.PostAsync("api/v1/members", Orders.Member(memberId));
+        var (_, pos, admin, memberId) = await TestShop.OpenAsync(fixture);
         var body = new { delta = 75, reason = "compensation" };
 
         using var first = await admin.PostAsync($"api/v1/members/{memberId}/adjustments", body, "same-key");
@@ -60,11 +52,7 @@ public sealed class LedgerApiTests(ApiFixture fixture) : IClassFixture<ApiFixtur
     [Fact]
     public async Task Adjustment_needs_an_idempotency_key_a_reason_and_an_admin_key()
     {
-        var tenant = await fixture.CreateTenantAsync("shop");
-        var pos = new ApiClient(fixture.Client, tenant.PosKey);
-        var admin = new ApiClient(fixture.Client, tenant.AdminKey);
-        var memberId = Orders.NewId("m");
-        using var _ = await pos.PostAsync("api/v1/members", Orders.Member(memberId));
+        var (_, pos, admin, memberId) = await TestShop.OpenAsync(fixture);
         var path = $"api/v1/members/{memberId}/adjustments";
 
         using var noKey = await admin.PostAsync(path, new { delta = 10, reason = "x" });
@@ -79,10 +67,7 @@ public sealed class LedgerApiTests(ApiFixture fixture) : IClassFixture<ApiFixtur
     [Fact]
     public async Task Bad_ledger_query_is_400_naming_the_parameter()
     {
-        var tenant = await fixture.CreateTenantAsync("shop");
-        var pos = new ApiClient(fixture.Client, tenant.PosKey);
-        var memberId = Orders.NewId("m");
-        using var _ = await pos.PostAsync("api/v1/members", Orders.Member(memberId));
+        var (_, pos, _, memberId) = await TestShop.OpenAsync(fixture);
 
         using var badSize = await pos.GetAsync($"api/v1/members/{memberId}/ledger?pageSize=0");
         using var badType = await pos.GetAsync($"api/v1/members/{memberId}/ledger?type=bonus-points");

@@ -51,11 +51,7 @@ public sealed class MemberApiTests(ApiFixture fixture) : IClassFixture<ApiFixtur
     [Fact]
     public async Task Balance_shows_adjustments_and_lots()
     {
-        var tenant = await fixture.CreateTenantAsync("shop");
-        var pos = new ApiClient(fixture.Client, tenant.PosKey);
-        var admin = new ApiClient(fixture.Client, tenant.AdminKey);
-        var memberId = Orders.NewId("m");
-        using var _ = await pos.PostAsync("api/v1/members", Orders.Member(memberId));
+        var (_, pos, admin, memberId) = await TestShop.OpenAsync(fixture);
 
         using var plus = await admin.PostAsync($"api/v1/members/{memberId}/adjustments", new { delta = 500, reason = "welcome gift" }, "adj-1");
         await Json.ReadAsync(plus, 201);

@@ -8,10 +8,7 @@ public sealed class PoisonAccrualTests(FailingAccrualFixture fixture) : IClassFi
     [Fact]
     public async Task Purchase_whose_processing_always_fails_goes_through_the_poison_queue_and_shows_failed()
     {
-        var tenant = await fixture.CreateTenantAsync("broken");
-        var pos = new ApiClient(fixture.Client, tenant.PosKey);
-        var memberId = Orders.NewId("m");
-        using var _ = await pos.PostAsync("api/v1/members", Orders.Member(memberId));
+        var (tenant, pos, _, memberId) = await TestShop.OpenAsync(fixture, "broken");
         var programs = await BreakProgramAsync(tenant.TenantId);
 
         var orderId = Orders.NewId("o");

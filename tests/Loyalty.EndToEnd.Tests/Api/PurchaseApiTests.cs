@@ -10,10 +10,7 @@ public sealed class PurchaseApiTests(ApiFixture fixture) : IClassFixture<ApiFixt
     [Fact]
     public async Task Purchase_is_accepted_then_credited_by_the_queue_poller()
     {
-        var tenant = await fixture.CreateTenantAsync("shop");
-        var pos = new ApiClient(fixture.Client, tenant.PosKey);
-        var memberId = Orders.NewId("m");
-        using var _ = await pos.PostAsync("api/v1/members", Orders.Member(memberId));
+        var (_, pos, _, memberId) = await TestShop.OpenAsync(fixture);
 
         var orderId = Orders.NewId("o");
         using var submitted = await pos.PostAsync("api/v1/purchases", Orders.Purchase(orderId, memberId));
@@ -33,10 +30,7 @@ public sealed class PurchaseApiTests(ApiFixture fixture) : IClassFixture<ApiFixt
     [Fact]
     public async Task Submitting_the_same_order_twice_credits_it_once()
     {
-        var tenant = await fixture.CreateTenantAsync("shop");
-        var pos = new ApiClient(fixture.Client, tenant.PosKey);
-        var memberId = Orders.NewId("m");
-        using var _ = await pos.PostAsync("api/v1/members", Orders.Member(memberId));
+        var (_, pos, _, memberId) = await TestShop.OpenAsync(fixture);
         var orderId = Orders.NewId("o");
         var order = Orders.Purchase(orderId, memberId, unitPrice: 50m, quantity: 1);
 
@@ -56,10 +50,7 @@ public sealed class PurchaseApiTests(ApiFixture fixture) : IClassFixture<ApiFixt
     [Fact]
     public async Task Same_order_id_with_different_contents_is_a_conflict()
     {
-        var tenant = await fixture.CreateTenantAsync("shop");
-        var pos = new ApiClient(fixture.Client, tenant.PosKey);
-        var memberId = Orders.NewId("m");
-        using var _ = await pos.PostAsync("api/v1/members", Orders.Member(memberId));
+        var (_, pos, _, memberId) = await TestShop.OpenAsync(fixture);
         var orderId = Orders.NewId("o");
 
         using var first = await pos.PostAsync("api/v1/purchases", Orders.Purchase(orderId, memberId, unitPrice: 10m));
