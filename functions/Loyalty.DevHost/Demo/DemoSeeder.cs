@@ -35,7 +35,7 @@ public sealed class DemoSeeder(IConfiguration configuration)
             return;
         }
 
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         var start = now.AddMonths(-18);
         clock.Set(start.AddDays(-1));
         await EnsureProgramAsync(provider.GetRequiredService<ProgramService>(), tenantId, cancellationToken);
