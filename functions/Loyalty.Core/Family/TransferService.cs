@@ -102,7 +102,7 @@ public sealed class TransferService(ITransferStore transfers, FamilyService fami
             return credit.Error;
         }
 
-        var returned = await ledger.ExecuteAsync(from, new TransferIn($"transfer:{record.TransferId}:return", record.TransferId, record.ToMemberId, portions, Returning: true), cancellationToken);
+        var returned = await ledger.ExecuteAsync(from, new TransferIn($"transfer:{record.TransferId}:return", record.TransferId, record.ToMemberId, portions, Returning: true, CountedMonth: TransferOut.MonthOf(debit.Value.Entry.At, program.Rules.Zone())), cancellationToken);
         return returned.IsSuccess
             ? await SaveAsync(record with { Status = TransferStatus.Returned, FailureCode = credit.Error.Code, FailureReason = credit.Error.Message }, cancellationToken)
             : returned.Error;
