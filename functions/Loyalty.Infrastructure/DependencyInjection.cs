@@ -14,6 +14,7 @@ using Loyalty.Core.Programs;
 using Loyalty.Core.Purchases;
 using Loyalty.Core.Redemptions;
 using Loyalty.Core.Refunds;
+using Loyalty.Core.Sagas;
 using Loyalty.Core.Tenants;
 using Loyalty.Core.Webhooks;
 using Loyalty.Infrastructure.Events;
@@ -95,12 +96,14 @@ public static class DependencyInjection
         services.AddSingleton<ITransferStore, TableTransferStore>();
         services.AddSingleton<ICharityStore, TableCharityStore>();
         services.AddSingleton<ILotteryStore, TableLotteryStore>();
+        services.AddSingleton<IPendingSagas, TablePendingSagas>();
         services.AddSingleton<HoldService>();
         services.AddSingleton<FreezeService>();
         services.AddSingleton<FamilyService>();
         services.AddSingleton<TransferService>();
         services.AddSingleton<DonationService>();
         services.AddSingleton<LotteryService>();
+        services.AddSingleton<PendingSagaTidyUp>();
         return services;
     }
 

@@ -87,8 +87,31 @@ public sealed class FamilyService(IFamilyStore family, ILedgerStore ledger, Prog
             : Result<IReadOnlyList<string>>.Ok(await family.ListAsync(member.TenantId, member.MemberId, cancellationToken));
     }
 
+    /// <summary>
+    /// Either side may unbind. Both binding rows go, so a repeat after a crash between them finishes the job; once
+    /// neither is left the answer is not-found. Transfers already recorded carry on: they were checked when they began.
+    /// </summary>
+    public async Task<Result<bool>> UnbindAsync(MemberKey member, string relativeId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        if (!MemberKey.IsValidMemberId(member.MemberId) || !MemberKey.IsValidMemberId(relativeId) || member.MemberId == relativeId)
+        {
+            return NotFamily(member.MemberId, relativeId);
+        }
+
+        if (await family.UnbindAsync(member.TenantId, member.MemberId, relativeId, cancellationToken))
+        {
+            return true;
+        }
+
+        return await ledger.LoadAsync(member, cancellationToken) is null ? MemberService.MemberNotFound(member) : NotFamily(member.MemberId, relativeId);
+    }
+
     public async Task<bool> AreBoundAsync(string tenantId, string memberId, string otherMemberId, CancellationToken cancellationToken) =>
         (await family.ListAsync(tenantId, memberId, cancellationToken)).Contains(otherMemberId, StringComparer.Ordinal);
+
+    private static Error NotFamily(string memberId, string relativeId) =>
+        Error.NotFound("binding-not-found", $"Members '{memberId}' and '{relativeId}' are not bound as family.");
 
     internal static List<FieldError> ValidatePair(string? from, string? to, string fromField, string toField)
     {

@@ -14,5 +14,8 @@ public interface IFamilyStore
     /// <summary>Writes both sides of a binding; safe to repeat.</summary>
     Task BindAsync(string tenantId, string memberId, string otherMemberId, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Removes both sides of a binding; safe to repeat. False when neither side was there.</summary>
+    Task<bool> UnbindAsync(string tenantId, string memberId, string otherMemberId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<string>> ListAsync(string tenantId, string memberId, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Loyalty.Core.Common;
 using Loyalty.Core.Ledger;
+using Loyalty.Core.Members;
 
 namespace Loyalty.Core.Family;
 
@@ -16,6 +17,31 @@ public sealed record TransferOut(string IdempotencyKey, string TransferId, strin
 
     protected override string Describe() => $"{TransferId}|{ToMemberId}|{Points}";
 
+    /// <summary>The tenant-local calendar month a transfer made at <paramref name="at"/> counts toward.</summary>
+    public static string MonthOf(DateTimeOffset at, TimeZoneInfo zone) =>
+        TenantClock.LocalDate(at, zone).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>Takes a returned transfer back out of the month it was counted in; a month already turned over keeps its new counts.</summary>
+    internal static MemberAccount Uncount(MemberAccount account, string month, long points)
+    {
+        var state = account.State;
+        if (state.GetValueOrDefault(MonthKey) != month)
+        {
+            return account;
+        }
+
+        var count = long.Parse(state.GetValueOrDefault(CountKey, "0"), CultureInfo.InvariantCulture);
+        var counted = long.Parse(state.GetValueOrDefault(PointsKey, "0"), CultureInfo.InvariantCulture);
+        return account with
+        {
+            State = new Dictionary<string, string>(state)
+            {
+                [CountKey] = Math.Max(count - 1, 0).ToString(CultureInfo.InvariantCulture),
+                [PointsKey] = Math.Max(counted - points, 0).ToString(CultureInfo.InvariantCulture),
+            },
+        };
+    }
+
     public override Result<LedgerEntry?> Apply(LedgerTransaction transaction)
     {
         ArgumentNullException.ThrowIfNull(transaction);
@@ -30,7 +56,7 @@ public sealed record TransferOut(string IdempotencyKey, string TransferId, strin
         }
 
         var state = transaction.Account.State;
-        var month = TenantClock.LocalDate(transaction.Now, Zone).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var month = MonthOf(transaction.Now, Zone);
         var sameMonth = state.GetValueOrDefault(MonthKey) == month;
         var count = sameMonth ? long.Parse(state.GetValueOrDefault(CountKey, "0"), CultureInfo.InvariantCulture) : 0;
         var points = sameMonth ? long.Parse(state.GetValueOrDefault(PointsKey, "0"), CultureInfo.InvariantCulture) : 0;

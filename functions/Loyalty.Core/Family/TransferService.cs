@@ -2,16 +2,20 @@ using Loyalty.Core.Common;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
+using Loyalty.Core.Sagas;
 
 namespace Loyalty.Core.Family;
 
 /// <summary>
 /// Transfers between bound family members. Two partitions are never written in one batch: the transfer record drives
 /// debit-out then credit-in, each idempotent, and a retry of the same request (same Idempotency-Key) resumes from
-/// wherever a crash stopped it. If the receiver cannot be credited the points return to the sender.
+/// wherever a crash stopped it; so does the tidy-up, which finds transfers left in flight through
+/// <see cref="IPendingSagas"/>. If the receiver cannot be credited the points return to the sender.
 /// </summary>
-public sealed class TransferService(ITransferStore transfers, FamilyService family, ILedgerStore ledgerStore, LedgerService ledger, ProgramService programs, TimeProvider time)
+public sealed class TransferService(ITransferStore transfers, FamilyService family, ILedgerStore ledgerStore, LedgerService ledger, ProgramService programs, IPendingSagas pending, TimeProvider time)
 {
+    public const string TransferNotFound = "transfer-not-found";
+
     public async Task<Result<TransferRecord>> TransferAsync(string tenantId, TransferRequest request, string idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -50,6 +54,8 @@ public sealed class TransferService(ITransferStore transfers, FamilyService fami
                 return refused;
             }
 
+            // Indexed before it is recorded: a crash in between leaves an index row the tidy-up drops, never a lost transfer.
+            await pending.AddAsync(PendingSaga.Transfer(tenantId, record.TransferId, record.CreatedAt), cancellationToken);
             stored = await transfers.AddOrGetAsync(record, cancellationToken);
         }
 
@@ -61,12 +67,17 @@ public sealed class TransferService(ITransferStore transfers, FamilyService fami
     public async Task<Result<TransferRecord>> GetAsync(string tenantId, string transferId, CancellationToken cancellationToken) =>
         await transfers.GetAsync(tenantId, transferId, cancellationToken) is { } record
             ? record
-            : Error.NotFound("transfer-not-found", $"Transfer '{transferId}' does not exist.");
+            : Error.NotFound(TransferNotFound, $"Transfer '{transferId}' does not exist.");
 
     /// <summary>Takes a transfer from wherever it stopped to its end. Safe to run any number of times.</summary>
     public async Task<Result<TransferRecord>> ResumeAsync(TransferRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+        if (IsFinal(record))
+        {
+            await pending.RemoveAsync(record.TenantId, SagaKind.Transfer, record.TransferId, cancellationToken);
+        }
+
         if (record.Status is TransferStatus.Completed or TransferStatus.Returned)
         {
             return record;
@@ -102,7 +113,7 @@ public sealed class TransferService(ITransferStore transfers, FamilyService fami
             return credit.Error;
         }
 
-        var returned = await ledger.ExecuteAsync(from, new TransferIn($"transfer:{record.TransferId}:return", record.TransferId, record.ToMemberId, portions, Returning: true), cancellationToken);
+        var returned = await ledger.ExecuteAsync(from, new TransferIn($"transfer:{record.TransferId}:return", record.TransferId, record.ToMemberId, portions, Returning: true, CountedMonth: TransferOut.MonthOf(debit.Value.Entry.At, program.Rules.Zone())), cancellationToken);
         return returned.IsSuccess
             ? await SaveAsync(record with { Status = TransferStatus.Returned, FailureCode = credit.Error.Code, FailureReason = credit.Error.Message }, cancellationToken)
             : returned.Error;
@@ -133,15 +144,20 @@ public sealed class TransferService(ITransferStore transfers, FamilyService fami
         return error;
     }
 
+    private static bool IsFinal(TransferRecord record) => record.Status is TransferStatus.Completed or TransferStatus.Returned or TransferStatus.Failed;
+
     private async Task<TransferRecord> SaveAsync(TransferRecord record, CancellationToken cancellationToken)
     {
         var updated = record with { UpdatedAt = time.GetUtcNow() };
-        if (await transfers.TryUpdateAsync(updated, cancellationToken))
+
+        // When the update loses, another attempt moved the record on; the ledger steps are idempotent, so its view is as good as ours.
+        await transfers.TryUpdateAsync(updated, cancellationToken);
+        var saved = await transfers.GetAsync(record.TenantId, record.TransferId, cancellationToken) ?? updated;
+        if (IsFinal(saved))
         {
-            return await transfers.GetAsync(record.TenantId, record.TransferId, cancellationToken) ?? updated;
+            await pending.RemoveAsync(saved.TenantId, SagaKind.Transfer, saved.TransferId, cancellationToken);
         }
 
-        // Another attempt moved the record on; the ledger steps are idempotent, so its view is as good as ours.
-        return await transfers.GetAsync(record.TenantId, record.TransferId, cancellationToken) ?? updated;
+        return saved;
     }
 }

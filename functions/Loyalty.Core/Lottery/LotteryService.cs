@@ -3,16 +3,19 @@ using Loyalty.Core.Common;
 using Loyalty.Core.Donations;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
+using Loyalty.Core.Sagas;
 
 namespace Loyalty.Core.Lottery;
 
 /// <summary>
 /// Lottery draws. The outcome is drawn with a CSPRNG and recorded together with the prize's stock decrement
 /// (ETag-guarded, so stock never goes below zero); only then is the member charged, idempotently. A refused charge
-/// voids the draw and returns the prize to stock. A retry with the same Idempotency-Key replays the recorded draw.
+/// voids the draw and returns the prize to stock. A retry with the same Idempotency-Key replays the recorded draw;
+/// the tidy-up finishes draws left reserved (found through <see cref="IPendingSagas"/>) the same way.
 /// </summary>
-public sealed class LotteryService(ILotteryStore lotteries, ILedgerStore ledgerStore, LedgerService ledger, TimeProvider time)
+public sealed class LotteryService(ILotteryStore lotteries, ILedgerStore ledgerStore, LedgerService ledger, IPendingSagas pending, TimeProvider time)
 {
+    public const string DrawNotFound = "draw-not-found";
     public const int MaxPrizes = 50;
     public const long MaxWeight = 1_000_000;
     private const int MaxAttempts = 50;
@@ -86,31 +89,53 @@ public sealed class LotteryService(ILotteryStore lotteries, ILedgerStore ledgerS
             draw = reserved.Value;
         }
 
-        if (draw.MemberId != member.MemberId)
-        {
-            return Error.Conflict("idempotency-key-reused", $"Idempotency key '{idempotencyKey}' was already used for another member's draw.");
-        }
+        return draw.MemberId == member.MemberId
+            ? await FinishAsync(member, draw, cancellationToken)
+            : Error.Conflict("idempotency-key-reused", $"Idempotency key '{idempotencyKey}' was already used for another member's draw.");
+    }
 
+    /// <summary>Charges a recorded draw, or voids it and returns its prize to stock if the charge is refused. Safe to run any number of times.</summary>
+    public async Task<Result<DrawView>> ResumeDrawAsync(string tenantId, string lotteryId, string drawId, CancellationToken cancellationToken) =>
+        await lotteries.GetDrawAsync(tenantId, lotteryId, drawId, cancellationToken) is { } draw
+            ? await FinishAsync(new MemberKey(tenantId, draw.MemberId), draw, cancellationToken)
+            : Error.NotFound(DrawNotFound, $"Draw '{drawId}' of lottery '{lotteryId}' does not exist.");
+
+    private async Task<Result<DrawView>> FinishAsync(MemberKey member, LotteryDraw draw, CancellationToken cancellationToken)
+    {
         if (draw.Status == DrawStatus.Void)
         {
+            await RemovePendingAsync(member.TenantId, draw, cancellationToken);
             return Error.Rule("draw-refused", "This draw was refused (the charge failed); nothing was charged and the prize went back to stock.");
         }
 
-        var charged = await ledger.ExecuteAsync(member, new ChargeDraw($"lottery:{drawId}", draw), cancellationToken);
+        var charged = await ledger.ExecuteAsync(member, new ChargeDraw($"lottery:{draw.DrawId}", draw), cancellationToken);
         if (!charged.IsSuccess)
         {
             // A conflict may succeed on a retry with the same key; anything else refuses the draw for good.
-            return charged.Error.Kind == ErrorKind.Conflict ? charged.Error : await VoidAsync(tenantId, draw, charged.Error, cancellationToken);
+            if (charged.Error.Kind == ErrorKind.Conflict)
+            {
+                return charged.Error;
+            }
+
+            if (await VoidAsync(member.TenantId, draw, cancellationToken))
+            {
+                await RemovePendingAsync(member.TenantId, draw, cancellationToken);
+            }
+
+            return charged.Error;
         }
 
         var done = draw with { Status = DrawStatus.Charged, EntryId = charged.Value.Entry!.EntryId };
-        if (draw.Status == DrawStatus.Reserved)
+        if (draw.Status == DrawStatus.Charged || await lotteries.TryUpdateDrawAsync(member.TenantId, done, cancellationToken))
         {
-            await lotteries.TryUpdateDrawAsync(tenantId, done, cancellationToken);
+            await RemovePendingAsync(member.TenantId, draw, cancellationToken);
         }
 
         return DrawView.From(done);
     }
+
+    private Task RemovePendingAsync(string tenantId, LotteryDraw draw, CancellationToken cancellationToken) =>
+        pending.RemoveAsync(tenantId, SagaKind.Draw, PendingSaga.DrawId(draw.LotteryId, draw.DrawId), cancellationToken);
 
     private async Task<Result<LotteryDraw>> ReserveAsync(MemberKey member, string lotteryId, string drawId, CancellationToken cancellationToken)
     {
@@ -138,6 +163,8 @@ public sealed class LotteryService(ILotteryStore lotteries, ILedgerStore ledgerS
             return Error.Rule("insufficient-points", $"The member has {Math.Max(summary.Available, 0)} available points; a draw costs {lottery.CostPoints}.");
         }
 
+        // Indexed before the stock is taken: a crash after the reservation leaves the draw for the tidy-up to finish.
+        await pending.AddAsync(PendingSaga.Draw(member.TenantId, lotteryId, drawId, time.GetUtcNow()), cancellationToken);
         for (var attempt = 0; attempt < MaxAttempts && lottery is not null; attempt++)
         {
             if (!lottery.Active)
@@ -178,7 +205,8 @@ public sealed class LotteryService(ILotteryStore lotteries, ILedgerStore ledgerS
         return lottery is null ? LotteryNotFound(lotteryId) : Error.Conflict("concurrent-update", "The lottery is busy; retry with the same Idempotency-Key.");
     }
 
-    private async Task<Error> VoidAsync(string tenantId, LotteryDraw draw, Error reason, CancellationToken cancellationToken)
+    /// <summary>False when the lottery stayed too busy to return the stock; the draw is still reserved and a later run retries.</summary>
+    private async Task<bool> VoidAsync(string tenantId, LotteryDraw draw, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -186,16 +214,16 @@ public sealed class LotteryService(ILotteryStore lotteries, ILedgerStore ledgerS
             var lottery = await lotteries.GetAsync(tenantId, draw.LotteryId, cancellationToken);
             if (current is not { Status: DrawStatus.Reserved } || lottery is null)
             {
-                break;
+                return true;
             }
 
             if (await lotteries.TryUpdateAsync(WithStock(lottery, current.Outcome, +1), current with { Status = DrawStatus.Void }, cancellationToken))
             {
-                break;
+                return true;
             }
         }
 
-        return reason;
+        return false;
     }
 
     private static Lottery WithStock(Lottery lottery, string outcome, int change) => lottery with

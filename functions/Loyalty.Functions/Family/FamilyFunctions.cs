@@ -8,7 +8,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Loyalty.Functions.Family;
 
-/// <summary>Family binding (invite, accept) and points transfers between bound members.</summary>
+/// <summary>Family binding (invite, accept, unbind) and points transfers between bound members.</summary>
 public sealed class FamilyFunctions(ApiEndpoint endpoint, FamilyService family, TransferService transfers)
 {
     [Function("InviteFamilyMember")]
@@ -28,6 +28,12 @@ public sealed class FamilyFunctions(ApiEndpoint endpoint, FamilyService family, 
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/members/{memberId}/family")] HttpRequest req, string memberId, CancellationToken cancellationToken) =>
         endpoint.RunAsync(req, [ApiKeyScope.Storefront], caller =>
             family.ListAsync(new MemberKey(caller.TenantId, memberId), cancellationToken).ToHttpAsync(req, m => ApiResult.Ok(new { memberId, family = m })));
+
+    [Function("UnbindFamilyMember")]
+    public Task<IActionResult> Unbind(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "v1/members/{memberId}/family/{relativeId}")] HttpRequest req, string memberId, string relativeId, CancellationToken cancellationToken) =>
+        endpoint.RunAsync(req, [ApiKeyScope.Storefront], caller =>
+            family.UnbindAsync(new MemberKey(caller.TenantId, memberId), relativeId, cancellationToken).ToHttpAsync(req, _ => ApiResult.NoContent()));
 
     [Function("CreateTransfer")]
     public Task<IActionResult> Transfer(

@@ -20,6 +20,7 @@ public sealed class LoyaltyTables(TableServiceClient service, StorageOptions opt
     public const string Transfers = "transfers";
     public const string Charity = "charity";
     public const string Lotteries = "lotteries";
+    public const string PendingSagas = "pendingsagas";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();
 

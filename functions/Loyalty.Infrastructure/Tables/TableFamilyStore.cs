@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Loyalty.Core.Family;
 using Loyalty.Infrastructure.Storage;
@@ -32,6 +33,14 @@ public sealed class TableFamilyStore(LoyaltyTables tables) : IFamilyStore
         var table = await tables.GetAsync(LoyaltyTables.Family);
         await table.UpsertEntityAsync(new TableEntity(MemberPartition(tenantId, memberId), otherMemberId) { ["BoundAt"] = at }, TableUpdateMode.Replace, cancellationToken);
         await table.UpsertEntityAsync(new TableEntity(MemberPartition(tenantId, otherMemberId), memberId) { ["BoundAt"] = at }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<bool> UnbindAsync(string tenantId, string memberId, string otherMemberId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LoyaltyTables.Family);
+        var mine = await table.DeleteEntityAsync(MemberPartition(tenantId, memberId), otherMemberId, ETag.All, cancellationToken);
+        var theirs = await table.DeleteEntityAsync(MemberPartition(tenantId, otherMemberId), memberId, ETag.All, cancellationToken);
+        return mine.Status != 404 || theirs.Status != 404;
     }
 
     public async Task<IReadOnlyList<string>> ListAsync(string tenantId, string memberId, CancellationToken cancellationToken)

@@ -18,6 +18,12 @@ public sealed class FamilyFunctionsTests(FunctionsHost host) : IClassFixture<Fun
     private Task<Response> TransferAsync(string key, object body, string? idempotencyKey) =>
         CallAsync(Request("POST", "/api/v1/transfers", body, key, idempotencyKey is null ? null : Key(idempotencyKey)), r => Family.Transfer(r, CancellationToken.None));
 
+    private Task<Response> UnbindAsync(string key, string memberId, string relativeId) =>
+        CallAsync(Request("DELETE", $"/api/v1/members/{memberId}/family/{relativeId}", apiKey: key), r => Family.Unbind(r, memberId, relativeId, CancellationToken.None));
+
+    private async Task<IEnumerable<string>> FamilyOfAsync(string key, string memberId) =>
+        (await CallAsync(Request("GET", $"/api/v1/members/{memberId}/family", apiKey: key), r => Family.List(r, memberId, CancellationToken.None))).Json["family"]!.AsArray().Select(m => m!.GetValue<string>());
+
     private async Task<(string From, string To)> BoundAsync(TenantKeys tenant, long points)
     {
         var from = await MemberWithPointsAsync(host, tenant, points);
@@ -110,5 +116,45 @@ public sealed class FamilyFunctionsTests(FunctionsHost host) : IClassFixture<Fun
         Assert.Equal(400, noKey.Status);
         Assert.Equal(404, unknown.Status);
         Assert.Equal(900, (await MemberAsync(host, tenant, from)).Json["available"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Either_member_can_unbind_and_neither_lists_the_other_afterwards()
+    {
+        var tenant = await host.NewTenantAsync();
+        var (from, to) = await BoundAsync(tenant, 100);
+
+        var unbound = await UnbindAsync(tenant.Storefront, to, from);
+        var again = await UnbindAsync(tenant.Storefront, from, to);
+        var transfer = await TransferAsync(tenant.Storefront, new { fromMemberId = from, toMemberId = to, points = 10 }, "after-unbind");
+
+        Assert.Equal(204, unbound.Status);
+        Assert.Equal((404, "binding-not-found"), (again.Status, again.Code));
+        Assert.Empty(await FamilyOfAsync(tenant.Storefront, from));
+        Assert.Empty(await FamilyOfAsync(tenant.Storefront, to));
+        Assert.Equal((422, "not-family"), (transfer.Status, transfer.Code));
+        var rebound = await InviteAsync(tenant.Storefront, new { fromMemberId = from, toMemberId = to }, "rebind");
+        Assert.Equal(201, rebound.Status);
+    }
+
+    [Fact]
+    public async Task Unbinding_is_tenant_isolated_needs_a_storefront_key_and_refuses_strangers()
+    {
+        var tenant = await host.NewTenantAsync();
+        var other = await host.NewTenantAsync();
+        var (from, to) = await BoundAsync(tenant, 0);
+        var stranger = await MemberWithPointsAsync(host, tenant, 0);
+
+        var otherTenant = await UnbindAsync(other.Storefront, from, to);
+        var byPos = await UnbindAsync(tenant.Pos, from, to);
+        var notBound = await UnbindAsync(tenant.Storefront, from, stranger);
+        var noMember = await UnbindAsync(tenant.Storefront, "nobody", to);
+
+        Assert.Equal((404, "member-not-found"), (otherTenant.Status, otherTenant.Code));
+        Assert.Equal(403, byPos.Status);
+        Assert.Equal((404, "binding-not-found"), (notBound.Status, notBound.Code));
+        Assert.Equal((404, "member-not-found"), (noMember.Status, noMember.Code));
+        Assert.Equal([to], await FamilyOfAsync(tenant.Storefront, from));
+        Assert.Equal([from], await FamilyOfAsync(tenant.Storefront, to));
     }
 }

@@ -6,6 +6,7 @@ using Loyalty.Core.Lottery;
 using Loyalty.Core.Members;
 using Loyalty.Core.Pos;
 using Loyalty.Core.Programs;
+using Loyalty.Core.Sagas;
 using Loyalty.Infrastructure.Tables;
 
 namespace Loyalty.Infrastructure.Tests.Support;
@@ -22,12 +23,15 @@ internal sealed class PosServices
         Transfers = new TableTransferStore(storage.Tables);
         FamilyStore = new TableFamilyStore(storage.Tables);
         Family = new FamilyService(FamilyStore, Ledger, Programs, time);
-        TransferService = new TransferService(Transfers, Family, Ledger, LedgerService, Programs, time);
+        PendingSagas = new TablePendingSagas(storage.Tables);
+        TransferService = new TransferService(Transfers, Family, Ledger, LedgerService, Programs, PendingSagas, time);
         Holds = new HoldService(Ledger, LedgerService, Programs, time);
         Charity = new TableCharityStore(storage.Tables);
         Donations = new DonationService(Charity, Ledger, LedgerService, time);
         Lotteries = new TableLotteryStore(storage.Tables);
-        LotteryService = new LotteryService(Lotteries, Ledger, LedgerService, time);
+        LotteryService = new LotteryService(Lotteries, Ledger, LedgerService, PendingSagas, time);
+        Tenants = new TableTenantStore(storage.Tables);
+        TidyUp = new PendingSagaTidyUp(Tenants, PendingSagas, TransferService, LotteryService, time);
     }
 
     public TimeProvider Time { get; }
@@ -55,6 +59,12 @@ internal sealed class PosServices
     public TableLotteryStore Lotteries { get; }
 
     public LotteryService LotteryService { get; }
+
+    public TablePendingSagas PendingSagas { get; }
+
+    public TableTenantStore Tenants { get; }
+
+    public PendingSagaTidyUp TidyUp { get; }
 
     public async Task<MemberKey> NewMemberAsync(string tenant, long points, DateTimeOffset? expiresAt = null)
     {

@@ -68,6 +68,8 @@ public sealed class TransferTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var lots = (await services.StateAsync(from)).Lots;
         Assert.Equal(100, lots.Sum(l => l.Remaining));
         Assert.All(lots, l => Assert.Equal(expiry, l.ExpiresAt));
+        var counters = (await services.StateAsync(from)).Account.State;
+        Assert.Equal(("0", "0"), (counters[TransferOut.CountKey], counters[TransferOut.PointsKey]));
         var again = await services.TransferService.ResumeAsync((await services.Transfers.GetAsync("shop", "orphan", CancellationToken.None))!, CancellationToken.None);
         Assert.Equal(TransferStatus.Returned, again.Value!.Status);
         Assert.Equal(100, (await services.StateAsync(from)).Lots.Sum(l => l.Remaining));
