@@ -94,6 +94,12 @@ public sealed class TableLedgerStore(LoyaltyTables tables) : ILedgerStore
             // Without an index we cannot tell which row collided; re-reading resolves it either way.
             return CommitResult.DuplicateIdempotencyKey;
         }
+        catch (RequestFailedException ex) when (ex.Status is 0 or >= 500)
+        {
+            // A server error or a lost connection says nothing about whether the batch landed (azure-sdk-for-net#39146).
+            // The ledger treats this as ambiguous: it re-reads, and the idempotency row decides.
+            throw new IOException("The outcome of the ledger batch is unknown.", ex);
+        }
     }
 
     public async Task<LedgerPage> QueryEntriesAsync(MemberKey member, LedgerQuery query, CancellationToken cancellationToken)
