@@ -82,7 +82,7 @@ public sealed class FamilyService(IFamilyStore family, ILedgerStore ledger, Prog
     public async Task<Result<IReadOnlyList<string>>> ListAsync(MemberKey member, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
-        return await ledger.LoadAsync(member, cancellationToken) is null
+        return await ledger.GetAccountAsync(member, cancellationToken) is null
             ? MemberService.MemberNotFound(member)
             : Result<IReadOnlyList<string>>.Ok(await family.ListAsync(member.TenantId, member.MemberId, cancellationToken));
     }
@@ -104,7 +104,7 @@ public sealed class FamilyService(IFamilyStore family, ILedgerStore ledger, Prog
             return true;
         }
 
-        return await ledger.LoadAsync(member, cancellationToken) is null ? MemberService.MemberNotFound(member) : NotFamily(member.MemberId, relativeId);
+        return await ledger.GetAccountAsync(member, cancellationToken) is null ? MemberService.MemberNotFound(member) : NotFamily(member.MemberId, relativeId);
     }
 
     public async Task<bool> AreBoundAsync(string tenantId, string memberId, string otherMemberId, CancellationToken cancellationToken) =>
@@ -137,7 +137,7 @@ public sealed class FamilyService(IFamilyStore family, ILedgerStore ledger, Prog
     {
         foreach (var memberId in new[] { from, to })
         {
-            if (await ledger.LoadAsync(new MemberKey(tenantId, memberId), cancellationToken) is null)
+            if (await ledger.GetAccountAsync(new MemberKey(tenantId, memberId), cancellationToken) is null)
             {
                 return MemberService.MemberNotFound(new MemberKey(tenantId, memberId));
             }

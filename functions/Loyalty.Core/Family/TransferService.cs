@@ -122,7 +122,7 @@ public sealed class TransferService(ITransferStore transfers, FamilyService fami
     private async Task<Error?> CheckAsync(TransferRecord record, CancellationToken cancellationToken)
     {
         var to = new MemberKey(record.TenantId, record.ToMemberId);
-        var receiver = await ledgerStore.LoadAsync(to, cancellationToken);
+        var receiver = await ledgerStore.GetAccountAsync(to, cancellationToken);
         if (receiver is null)
         {
             return MemberService.MemberNotFound(to);
@@ -133,7 +133,7 @@ public sealed class TransferService(ITransferStore transfers, FamilyService fami
             return Error.Rule("not-family", $"Members '{record.FromMemberId}' and '{record.ToMemberId}' are not bound as family.");
         }
 
-        return receiver.Account.Frozen
+        return receiver.Frozen
             ? Error.Rule("receiver-frozen", $"Member '{record.ToMemberId}' is frozen and cannot receive points.")
             : null;
     }

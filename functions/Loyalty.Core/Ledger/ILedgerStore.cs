@@ -10,6 +10,9 @@ public interface ILedgerStore
 
     Task<MemberLedgerState?> LoadAsync(MemberKey member, CancellationToken cancellationToken);
 
+    /// <summary>The account row alone (one point read): for existence checks and profile fields, where lots and holds are not needed.</summary>
+    Task<MemberAccount?> GetAccountAsync(MemberKey member, CancellationToken cancellationToken);
+
     Task<IdempotencyRecord?> FindIdempotencyAsync(MemberKey member, string idempotencyKey, CancellationToken cancellationToken);
 
     Task<CommitResult> CommitAsync(LedgerChangeSet changes, CancellationToken cancellationToken);

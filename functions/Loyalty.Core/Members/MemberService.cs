@@ -104,7 +104,7 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
 
     public async Task<Result<LedgerPage>> GetLedgerAsync(MemberKey key, LedgerQuery query, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(key, cancellationToken) is null)
+        if (!MemberKey.IsValidMemberId(key.MemberId) || await ledger.GetAccountAsync(key, cancellationToken) is null)
         {
             return MemberNotFound(key);
         }

@@ -45,7 +45,7 @@ public sealed class PurchaseService(
         var stored = await purchases.GetAsync(tenantId, purchase.OrderId, cancellationToken);
         if (stored is null)
         {
-            if (await ledgerStore.LoadAsync(new MemberKey(tenantId, purchase.MemberId), cancellationToken) is null)
+            if (await ledgerStore.GetAccountAsync(new MemberKey(tenantId, purchase.MemberId), cancellationToken) is null)
             {
                 return MemberService.MemberNotFound(new MemberKey(tenantId, purchase.MemberId));
             }

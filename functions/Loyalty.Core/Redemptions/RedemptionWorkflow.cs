@@ -35,10 +35,10 @@ public sealed class RedemptionWorkflow(
             return StepOutcome.Fail(AlreadyFinished, $"Redemption '{input.RedemptionId}' already finished as {record.Status}.") with { FinishedAs = record.Status };
         }
 
-        var member = await ledgerStore.LoadAsync(new MemberKey(input.TenantId, input.MemberId), cancellationToken);
+        var member = await ledgerStore.GetAccountAsync(new MemberKey(input.TenantId, input.MemberId), cancellationToken);
         var reserved = member is null
             ? MemberService.MemberNotFound(new MemberKey(input.TenantId, input.MemberId))
-            : await stock.ReserveAsync(input.TenantId, input.GiftId, input.MemberId, member.Account.Tier, input.RedemptionId, cancellationToken);
+            : await stock.ReserveAsync(input.TenantId, input.GiftId, input.MemberId, member.Tier, input.RedemptionId, cancellationToken);
         if (!reserved.IsSuccess)
         {
             ThrowIfTransient(reserved.Error);

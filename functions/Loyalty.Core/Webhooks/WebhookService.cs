@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Loyalty.Core.Activities;
 using Loyalty.Core.Common;
@@ -168,7 +167,4 @@ public sealed class WebhookService(IWebhookChannelStore channels, INonceStore no
 
         return errors.Count > 0 ? Error.Validation(errors) : e!;
     }
-
-    /// <summary>A random token for a new channel (merchants may also bring their own).</summary>
-    public static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
 }

@@ -8,11 +8,9 @@ public sealed record PreviewRequest(PurchaseRequest? Basket, string? Tier, bool?
 {
     public ProgramPreview ToPreview(DateTimeOffset now)
     {
-        var basket = (Basket ?? new PurchaseRequest("preview", "preview", null, null, null, null, null)) with
-        {
-            OrderId = Basket?.OrderId ?? "preview",
-            MemberId = Basket?.MemberId ?? "preview",
-        };
+        // A preview basket belongs to no order or member; placeholders keep the purchase validation meaningful.
+        var basket = Basket ?? new PurchaseRequest(null, null, null, null, null, null, null);
+        basket = basket with { OrderId = basket.OrderId ?? "preview", MemberId = basket.MemberId ?? "preview" };
         return new ProgramPreview(basket.ToPurchase(now), Tier, Birthday ?? false, Rules);
     }
 }

@@ -54,6 +54,14 @@ public sealed class TableLedgerStore(LoyaltyTables tables) : ILedgerStore
         return new MemberLedgerState(LedgerRows.ToAccount(account.Value), lots, account.Value.ETag.ToString()) { Holds = holds };
     }
 
+    public async Task<MemberAccount?> GetAccountAsync(MemberKey member, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var table = await tables.GetAsync(LoyaltyTables.Ledger);
+        var account = await table.GetEntityIfExistsAsync<TableEntity>(member.PartitionKey, LedgerRows.AccountRowKey, cancellationToken: cancellationToken);
+        return account.HasValue && account.Value is not null ? LedgerRows.ToAccount(account.Value) : null;
+    }
+
     public async Task<IdempotencyRecord?> FindIdempotencyAsync(MemberKey member, string idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);

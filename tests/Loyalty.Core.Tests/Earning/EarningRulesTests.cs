@@ -88,9 +88,10 @@ public sealed class EarningRulesTests
         var rules = Rules(e => e with { Campaigns = [new Campaign { Id = "c", Multiplier = 2, Stores = ["store-1"], Categories = ["new"], Tiers = ["gold"] }] });
         var basket = Basket(Line("x", "new", 10), Line("y", "old", 10));
 
+        // Gold earns ×1.5 on top; only gold buyers in store-1 get the campaign, and only on "new" goods.
         Assert.Equal(20, Points(basket, rules, tier: "normal"));
-        Assert.Equal(30, Points(basket, rules, tier: "gold") / 3 * 2);
-        Assert.Equal(20, Points(basket with { StoreId = "store-2" }, rules, tier: "gold") / 3 * 2);
+        Assert.Equal((20 + 10) * 1.5, Points(basket, rules, tier: "gold"));
+        Assert.Equal((10 + 10) * 1.5, Points(basket with { StoreId = "store-2" }, rules, tier: "gold"));
     }
 
     [Theory]

@@ -33,6 +33,9 @@ internal sealed class InMemoryLedgerStore : ILedgerStore
         }
     }
 
+    public async Task<MemberAccount?> GetAccountAsync(MemberKey member, CancellationToken cancellationToken) =>
+        (await LoadAsync(member, cancellationToken))?.Account;
+
     public Task<IdempotencyRecord?> FindIdempotencyAsync(MemberKey member, string idempotencyKey, CancellationToken cancellationToken)
     {
         if (!_partitions.TryGetValue(member, out var p))

@@ -120,6 +120,8 @@ public sealed class LedgerConcurrencyTests(AzuriteFixture azurite) : IClassFixtu
 
         public Task<MemberLedgerState?> LoadAsync(MemberKey member, CancellationToken cancellationToken) => inner.LoadAsync(member, cancellationToken);
 
+        public Task<MemberAccount?> GetAccountAsync(MemberKey member, CancellationToken cancellationToken) => inner.GetAccountAsync(member, cancellationToken);
+
         public Task<IdempotencyRecord?> FindIdempotencyAsync(MemberKey member, string idempotencyKey, CancellationToken cancellationToken) =>
             inner.FindIdempotencyAsync(member, idempotencyKey, cancellationToken);
 
