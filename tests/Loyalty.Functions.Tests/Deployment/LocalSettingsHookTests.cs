@@ -58,7 +58,9 @@ public sealed class LocalSettingsHookTests : IDisposable
         var values = Write(shell, Provisioned);
 
         Assert.NotEmpty(timers);
-        Assert.All(timers, name => Assert.Equal("true", values.GetValueOrDefault($"AzureWebJobs.{name}.Disabled")));
+        Assert.All(timers, name => Assert.True(
+            values.GetValueOrDefault($"AzureWebJobs.{name}.Disabled") == "true",
+            $"timer function {name} would run locally too: add it to the timer list of infra/hooks/write-local-settings.sh and .ps1"));
     }
 
     [Theory]
