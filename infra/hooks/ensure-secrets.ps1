@@ -30,6 +30,7 @@ function Test-ResourceGroupExists {
 }
 
 if ($env:LOYALTY_PHONE_HASH_KEY) {
+    # kept as it is: a key, or a vault reference set earlier
 }
 elseif ($env:AZURE_KEY_VAULT_NAME) {
     if (-not $env:AZURE_SUBSCRIPTION_ID) { Fail "AZURE_KEY_VAULT_NAME is set but AZURE_SUBSCRIPTION_ID is not; run 'azd env refresh'." }

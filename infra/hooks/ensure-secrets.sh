@@ -41,7 +41,7 @@ resource_group_exists() {
 }
 
 if [ -n "${LOYALTY_PHONE_HASH_KEY:-}" ]; then
-    :
+    : # kept as it is: a key, or a vault reference set earlier
 elif [ -n "${AZURE_KEY_VAULT_NAME:-}" ]; then
     [ -n "${AZURE_SUBSCRIPTION_ID:-}" ] || fail "AZURE_KEY_VAULT_NAME is set but AZURE_SUBSCRIPTION_ID is not; run 'azd env refresh'."
     azd env set LOYALTY_PHONE_HASH_KEY "akvs://$AZURE_SUBSCRIPTION_ID/$AZURE_KEY_VAULT_NAME/Security--PhoneHashKey"
