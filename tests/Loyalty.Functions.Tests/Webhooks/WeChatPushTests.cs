@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Loyalty.Core.Webhooks.WeChat;
+using Loyalty.Functions.Programs;
 using Loyalty.Functions.Tests.Support;
 using Loyalty.Functions.Webhooks;
 using Loyalty.Testing.WeChat;
@@ -259,5 +260,27 @@ public sealed class WeChatPushTests(FunctionsHost host) : IClassFixture<Function
         Assert.Equal((400, "invalid-query"), (badStatus.Status, badStatus.Code));
         Assert.Equal((400, "invalid-continuation-token"), (badToken.Status, badToken.Code));
         Assert.Equal((404, "channel-not-found"), (crossTenant.Status, crossTenant.Code));
+    }
+
+    [Fact]
+    public async Task The_program_refuses_wechat_rules_outside_their_bounds_naming_each_field()
+    {
+        var tenant = await host.NewTenantAsync();
+        var rules = new
+        {
+            weChat = new Dictionary<string, object>
+            {
+                ["oa"] = new
+                {
+                    subscribe = new { action = "grant", points = WeChatRulesValidator.MaxGrantPoints + 1 },
+                    clicks = new Dictionary<string, object> { ["SURVEY"] = new { action = "task", taskId = "missing" } },
+                },
+            },
+        };
+
+        var saved = await CallAsync(Request("PUT", "/api/v1/program", rules, tenant.Admin), r => host.Function<ProgramFunctions>().Put(r, CancellationToken.None));
+
+        Assert.Equal((422, "invalid-program"), (saved.Status, saved.Code));
+        Assert.Equal(["weChat.oa.subscribe.points", "weChat.oa.clicks.SURVEY.taskId"], saved.Json["errors"]!.AsArray().Select(e => e!["field"]!.GetValue<string>()));
     }
 }
