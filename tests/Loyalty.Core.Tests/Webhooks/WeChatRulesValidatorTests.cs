@@ -85,4 +85,14 @@ public sealed class WeChatRulesValidatorTests
         Assert.Equal(["weChat.wechat-oa.subscribe.reason:length", "weChat.wechat-oa.subscribe.reply:length", "weChat.wechat-oa.clicks:count"], Fields(rules));
         Assert.Equal(["weChat:count"], Fields(channels));
     }
+
+    [Theory]
+    [InlineData("ends ]]> the CDATA")]
+    [InlineData("bell \u0007")]
+    public void A_reply_that_cannot_travel_as_xml_text_is_refused(string reply)
+    {
+        var rules = With(new WeChatEventRules { Subscribe = new WeChatRule { Action = WeChatAction.CheckIn, Reply = reply } });
+
+        Assert.Equal(["weChat.wechat-oa.subscribe.reply:length"], Fields(rules));
+    }
 }

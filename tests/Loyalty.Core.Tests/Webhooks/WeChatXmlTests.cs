@@ -96,12 +96,12 @@ public sealed class WeChatXmlTests
     [Fact]
     public void A_message_without_a_valid_sender_or_time_names_the_fields()
     {
-        var fields = WeChatXml.Parse("<xml><ToUserName>gh_1</ToUserName><FromUserName>a/b</FromUserName><CreateTime>soon</CreateTime></xml>");
+        var fields = WeChatXml.Parse("<xml><ToUserName>gh_1]]&gt;</ToUserName><FromUserName>a/b</FromUserName><CreateTime>soon</CreateTime></xml>");
 
         var message = WeChatMessage.From(fields.Value!);
 
         Assert.Equal("invalid-message", message.Error?.Code);
-        Assert.Equal(["FromUserName", "CreateTime", "MsgType"], message.Error!.Fields!.Select(f => f.Field));
+        Assert.Equal(["FromUserName", "ToUserName", "CreateTime", "MsgType"], message.Error!.Fields!.Select(f => f.Field));
     }
 
     [Fact]

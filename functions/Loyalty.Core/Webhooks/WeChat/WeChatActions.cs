@@ -17,7 +17,7 @@ public sealed class WeChatActions(ActivityService activities, ChannelGrants gran
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(message);
-        var action = rule.Action ?? WeChatAction.CheckIn;
+        var action = rule.Action ?? throw new InvalidOperationException($"WeChat rule '{ruleKey}' has no action: the program validator should have refused it.");
         var messageKey = $"wechat:{channel}:{message.Identity}";
         var outcome = action switch
         {

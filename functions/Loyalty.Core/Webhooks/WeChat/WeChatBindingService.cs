@@ -24,7 +24,7 @@ public sealed class WeChatBindingService(IWeChatBindingStore store, IWebhookChan
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(request);
         var errors = new List<FieldError>();
-        if (!WeChatOpenId.IsValid(request.OpenId))
+        if (!WeChatIds.IsOpenId(request.OpenId))
         {
             errors.Add(new FieldError("openId", "pattern", "openId must be 6-64 letters, digits, '-' or '_' (the openid WeChat gives this account)."));
         }

@@ -36,15 +36,15 @@ public sealed record WeChatMessage(string ToUserName, string OpenId, long Create
         string? Field(string name) => fields.TryGetValue(name, out var value) && value.Length > 0 ? value.Trim() : null;
         var errors = new List<FieldError>();
         var openId = Field("FromUserName");
-        if (!WeChatOpenId.IsValid(openId))
+        if (!WeChatIds.IsOpenId(openId))
         {
             errors.Add(new FieldError("FromUserName", "pattern", "FromUserName must be an openid: 6-64 letters, digits, '-' or '_'."));
         }
 
         var to = Field("ToUserName");
-        if (to is null || to.Length > 64)
+        if (!WeChatIds.IsAccountId(to))
         {
-            errors.Add(new FieldError("ToUserName", "required", "ToUserName is required (at most 64 characters)."));
+            errors.Add(new FieldError("ToUserName", "pattern", "ToUserName must be the account's id (e.g. gh_3f2a0c1b9d8e): 1-64 letters, digits, '_', '-', '.' or '@'."));
         }
 
         if (!long.TryParse(Field("CreateTime"), NumberStyles.None, CultureInfo.InvariantCulture, out var created) || created > 253402300799)

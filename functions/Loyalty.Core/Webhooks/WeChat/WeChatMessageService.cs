@@ -15,7 +15,7 @@ public sealed class WeChatMessageService(IWebhookChannelStore channels, IWeChatM
             return Error.Validation("pageSize", "range", $"pageSize must be between 1 and {MaxPageSize}.");
         }
 
-        if (query.OpenId is not null && !WeChatOpenId.IsValid(query.OpenId))
+        if (query.OpenId is not null && !WeChatIds.IsOpenId(query.OpenId))
         {
             return Error.Validation("openId", "pattern", "openId must be 6-64 letters, digits, '-' or '_'.");
         }

@@ -120,9 +120,10 @@ public static class WeChatRulesValidator
             errors.Add(new FieldError($"{path}.reason", "length", $"reason must be 1-{MaxReasonLength} characters."));
         }
 
-        if (rule.Reply is { } reply && (reply.Length is 0 or > MaxReplyLength || reply.Contains("]]>", StringComparison.Ordinal)))
+        // The reply goes out as XML text: no "]]>" (it would end the CDATA) and no control characters but line breaks.
+        if (rule.Reply is { } reply && (reply.Length is 0 or > MaxReplyLength || reply.Contains("]]>", StringComparison.Ordinal) || reply.Any(c => char.IsControl(c) && c != '\n')))
         {
-            errors.Add(new FieldError($"{path}.reply", "length", $"reply must be 1-{MaxReplyLength} characters (WeChat's text limit) without ']]>'."));
+            errors.Add(new FieldError($"{path}.reply", "length", $"reply must be 1-{MaxReplyLength} characters (WeChat's text limit), without ']]>' or control characters other than line breaks."));
         }
     }
 }
