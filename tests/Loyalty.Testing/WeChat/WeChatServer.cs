@@ -68,11 +68,7 @@ public sealed class WeChatServer(string token, string appId, string? encodingAes
         var content = random.Concat(length).Concat(text).Concat(Encoding.UTF8.GetBytes(appId)).ToList();
         var pad = 32 - (content.Count % 32);
         content.AddRange(Enumerable.Repeat((byte)pad, pad));
-        using var aes = Aes.Create();
-        aes.Mode = CipherMode.CBC;
-        aes.Padding = PaddingMode.None;
-        aes.Key = Key;
-        aes.IV = Key[..16];
+        using var aes = Cipher();
         using var encryptor = aes.CreateEncryptor();
         var plain = content.ToArray();
         return Convert.ToBase64String(encryptor.TransformFinalBlock(plain, 0, plain.Length));
@@ -89,11 +85,7 @@ public sealed class WeChatServer(string token, string appId, string? encodingAes
             throw new InvalidDataException("The reply's MsgSignature does not match.");
         }
 
-        using var aes = Aes.Create();
-        aes.Mode = CipherMode.CBC;
-        aes.Padding = PaddingMode.None;
-        aes.Key = Key;
-        aes.IV = Key[..16];
+        using var aes = Cipher();
         using var decryptor = aes.CreateDecryptor();
         var cipher = Convert.FromBase64String(encrypt);
         var plain = decryptor.TransformFinalBlock(cipher, 0, cipher.Length);
@@ -106,6 +98,17 @@ public sealed class WeChatServer(string token, string appId, string? encodingAes
         }
 
         return XElement.Parse(Encoding.UTF8.GetString(content, 20, length));
+    }
+
+    /// <summary>AES-256-CBC, the key's first 16 bytes as IV, no padding of its own: WeChat pads to 32-byte blocks itself.</summary>
+    private Aes Cipher()
+    {
+        var aes = Aes.Create();
+        aes.Mode = CipherMode.CBC;
+        aes.Padding = PaddingMode.None;
+        aes.Key = Key;
+        aes.IV = Key[..16];
+        return aes;
     }
 
     private byte[] Key => Convert.FromBase64String((encodingAesKey ?? throw new InvalidOperationException("No EncodingAESKey: a plain-mode account.")) + "=");
