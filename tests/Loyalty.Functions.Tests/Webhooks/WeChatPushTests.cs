@@ -283,4 +283,28 @@ public sealed class WeChatPushTests(FunctionsHost host) : IClassFixture<Function
         Assert.Equal((422, "invalid-program"), (saved.Status, saved.Code));
         Assert.Equal(["weChat.oa.subscribe.points", "weChat.oa.clicks.SURVEY.taskId"], saved.Json["errors"]!.AsArray().Select(e => e!["field"]!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task A_push_for_one_tenant_sent_to_another_credits_no_one_and_each_tenant_sees_only_its_own_messages()
+    {
+        var a = await WeChatShop.OpenAsync(host);
+        var other = await host.NewTenantAsync();
+        await host.SaveRulesAsync(other.TenantId, WeChatShop.Rules);
+        await host.RegisterAsync(other.Pos, new { memberId = "m1" });
+        await CallAsync(
+            Request("PUT", "/api/v1/webhooks/oa", new { token = "otherToken", scheme = "weChatOfficialAccount", appId = WeChatShop.AppId, encodingAesKey = WeChatShop.AesKey, mode = "safe" }, other.Admin),
+            r => host.Function<WebhookFunctions>().Configure(r, WeChatShop.Channel, CancellationToken.None));
+        await CallAsync(Request("PUT", "/api/v1/members/m1/wechat", new { channel = "oa", openId = WeChatShop.MemberOpenId }, other.Storefront), r => host.Function<WeChatBindingFunctions>().Bind(r, "m1", CancellationToken.None));
+        var (query, body) = a.Server.Safe(other.TenantId, a.Event("subscribe"), a.Now, WeChatShop.NewNonce(), WeChatShop.MemberOpenId);
+
+        var misrouted = await a.PostAsync(query, body);
+        await a.PushAsync(a.Event("CLICK", "CHECKIN"));
+        var otherMessages = await a.MessagesAsync(apiKey: other.Admin);
+
+        Assert.Equal((401, "signature-invalid"), (misrouted.Status, misrouted.Code));
+        Assert.Equal(0, (await host.MemberAsync(other.Pos, "m1")).Json["balance"]!.GetValue<long>());
+        Assert.Equal(5, await a.BalanceAsync());
+        Assert.Equal(200, otherMessages.Status);
+        Assert.Empty(otherMessages.Json["messages"]!.AsArray());
+    }
 }
