@@ -46,12 +46,14 @@ public static class DevHostApplication
         builder.Services.AddLoyaltyFunctions(builder.Configuration);
         builder.Services.AddMvcCore();
         options.ConfigureServices?.Invoke(builder.Services);
-        foreach (var (function, trigger) in catalog.Of<QueueFunctionTrigger>())
+        // As the Functions host: a disabled function's listener is never started and its schedule never runs.
+        bool Enabled(FunctionDescriptor function) => !DisabledFunctionSetting.IsDisabled(builder.Configuration, function.Name);
+        foreach (var (function, trigger) in catalog.Of<QueueFunctionTrigger>().Where(f => Enabled(f.Function)))
         {
             builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerListener>(sp, function, trigger, sp));
         }
 
-        foreach (var (function, trigger) in catalog.Of<TimerFunctionTrigger>())
+        foreach (var (function, trigger) in catalog.Of<TimerFunctionTrigger>().Where(f => Enabled(f.Function)))
         {
             builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<TimerTriggerScheduler>(sp, function, trigger, sp));
         }
@@ -69,7 +71,25 @@ public static class DevHostApplication
             app.Logger.LogWarning("{Function}: the dev host cannot run {Trigger} functions; it is not started", unsupported.Name, unsupported.Trigger.BindingType);
         }
 
+        LogDisabled(app, catalog);
+
         return app;
+    }
+
+    private static void LogDisabled(WebApplication app, FunctionCatalog catalog)
+    {
+        foreach (var function in catalog.Functions.Where(f => DisabledFunctionSetting.IsDisabled(app.Configuration, f.Name)))
+        {
+            var setting = DisabledFunctionSetting.NameFor(function.Name);
+            if (function.Trigger is OrchestrationFunctionTrigger or ActivityFunctionTrigger)
+            {
+                app.Logger.LogWarning("{Function}: {Setting} is ignored; the dev host runs orchestrations and activities whatever it says", function.Name, setting);
+            }
+            else
+            {
+                app.Logger.LogInformation("{Function}: disabled by {Setting}", function.Name, setting);
+            }
+        }
     }
 
     /// <summary>

@@ -66,7 +66,7 @@ public static class DevHostProgram
             Discovery.QueueFunctionTrigger q => $"  {f.Name}: queue {q.QueueName}",
             Discovery.TimerFunctionTrigger t => $"  {f.Name}: timer {t.Schedule}{(t.RunOnStartup ? " (runs on startup)" : string.Empty)}",
             _ => $"  {f.Name}: {f.Trigger.BindingType}",
-        });
+        } + (Settings.DisabledFunctionSetting.IsDisabled(app.Configuration, f.Name) ? " (disabled)" : string.Empty));
         return "Functions:" + Environment.NewLine + string.Join(Environment.NewLine, lines);
     }
 }

@@ -6,10 +6,11 @@ namespace Loyalty.Functions.Http;
 /// <summary>The answers for a request no function takes: an unknown path (404) or a known path with another method (405).</summary>
 public static class RouteProblems
 {
-    public static ApiResult NotFound(HttpRequest request)
+    /// <param name="detail">Why nothing serves it, when more is known than that no route matches.</param>
+    public static ApiResult NotFound(HttpRequest request, string? detail = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Problem.Result(Error.NotFound("route-not-found", $"No route of this API matches {request.Method} {request.Path}."), request);
+        return Problem.Result(Error.NotFound("route-not-found", detail ?? $"No route of this API matches {request.Method} {request.Path}."), request);
     }
 
     /// <param name="allowed">The methods the path does accept; also sent as the Allow header (RFC 9110 §15.5.6).</param>

@@ -54,6 +54,33 @@ public sealed class SettingsTests
         }
     }
 
+    [Theory]
+    [InlineData("AzureWebJobs.{0}.Disabled", "true", true)]
+    [InlineData("AzureWebJobs.{0}.Disabled", "TRUE", true)]
+    [InlineData("AzureWebJobs.{0}.Disabled", "1", true)]
+    [InlineData("AzureWebJobs_{0}_Disabled", "True", true)]
+    [InlineData("AzureWebJobs.{0}.Disabled", "false", false)]
+    [InlineData("AzureWebJobs.{0}.Disabled", "yes", false)]
+    [InlineData("AzureWebJobs.{0}.Disabled", "0", false)]
+    [InlineData("AzureWebJobs.Other{0}.Disabled", "true", false)]
+    public void A_function_is_disabled_by_its_AzureWebJobs_setting_from_the_environment_as_in_the_Functions_host(string setting, string value, bool disabled)
+    {
+        // A name no other test uses: environment variables are shared by every test running at the same time.
+        var function = "Disabled" + Guid.NewGuid().ToString("N")[..8];
+        var variable = string.Format(System.Globalization.CultureInfo.InvariantCulture, setting, function);
+        Environment.SetEnvironmentVariable(variable, value);
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+
+            Assert.Equal(disabled, DisabledFunctionSetting.IsDisabled(configuration, function));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+
     [Fact]
     public async Task The_banner_says_which_layer_a_setting_comes_from()
     {

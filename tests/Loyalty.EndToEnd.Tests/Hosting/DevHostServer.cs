@@ -25,7 +25,8 @@ public sealed class DevHostServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<DevHostServer> StartAsync(IReadOnlyDictionary<string, string?> settings, Assembly? functions = null, Action<IServiceCollection>? services = null)
+    /// <param name="settingsFile">A local.settings.json to read first, as <c>func start</c> would; none by default.</param>
+    public static async Task<DevHostServer> StartAsync(IReadOnlyDictionary<string, string?> settings, Assembly? functions = null, Action<IServiceCollection>? services = null, string? settingsFile = null)
     {
         var all = new Dictionary<string, string?>(settings)
         {
@@ -35,6 +36,7 @@ public sealed class DevHostServer : IAsyncDisposable
         var app = DevHostApplication.Create(new DevHostOptions
         {
             LoadLocalSettings = false,
+            SettingsFile = settingsFile,
             Settings = all,
             FunctionAssembly = functions ?? typeof(Loyalty.Functions.FunctionServices).Assembly,
             ConfigureServices = services,
