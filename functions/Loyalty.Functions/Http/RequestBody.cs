@@ -41,7 +41,7 @@ public static partial class RequestBody
         catch (JsonException ex)
         {
             var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? null : ex.Path.TrimStart('$', '.');
-            if (field is not null && IsNumberAt(buffer, ex.Path!))
+            if (field is not null && IsNumeric(TypeAt(typeof(T), ex.Path!)) && IsNumberAt(buffer, ex.Path!))
             {
                 // Well-formed JSON, just a number the field cannot hold (beyond 64 bits, or a fraction where a whole number goes).
                 return Error.Validation(field, "range", $"{field} is a number this field cannot hold: it takes a whole number where it is an integer, within the minimum and maximum the API description gives.");
@@ -54,6 +54,31 @@ public static partial class RequestBody
             return Error.BadRequest("body-too-large", $"The body may be at most {MaxBytes} bytes.");
         }
     }
+
+    /// <summary>The .NET type a JSON path (<c>$.a.b[2].c</c>) deserializes into, following properties, list items and map values.</summary>
+    private static Type? TypeAt(Type root, string path)
+    {
+        Type? type = root;
+        foreach (Match step in PathStep().Matches(path))
+        {
+            type = Nullable.GetUnderlyingType(type!) ?? type;
+            var generic = type!.IsGenericType ? type.GetGenericArguments() : [];
+            type = step.Groups["index"].Success
+                ? type.IsArray ? type.GetElementType() : generic.Length == 1 ? generic[0] : null
+                : generic.Length == 2
+                    ? generic[1]
+                    : type.GetProperties().FirstOrDefault(p => string.Equals(JsonNamingPolicy.CamelCase.ConvertName(p.Name), step.Groups["name"].Value, StringComparison.OrdinalIgnoreCase))?.PropertyType;
+            if (type is null)
+            {
+                return null;
+            }
+        }
+
+        return type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+    }
+
+    private static bool IsNumeric(Type? type) =>
+        type == typeof(int) || type == typeof(long) || type == typeof(decimal) || type == typeof(double) || type == typeof(short);
 
     /// <summary>True when the body is valid JSON and the value at <paramref name="path"/> (<c>$.a.b[2].c</c>) is a number.</summary>
     private static bool IsNumberAt(MemoryStream body, string path)
