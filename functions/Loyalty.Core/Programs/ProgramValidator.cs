@@ -262,14 +262,16 @@ public static class ProgramValidator
         if (expiry.Mode == ExpiryMode.FixedAnnual)
         {
             Range("expiry.months", ProgramBounds.ExpiryMonths, expiry.Months, fail, "months of fixed annual clearing");
-            if (!ProgramBounds.ClearingMonth.Contains(expiry.ClearingMonth))
-            {
-                Range("expiry.clearingMonth", ProgramBounds.ClearingMonth, expiry.ClearingMonth, fail);
-            }
-            else if (!ProgramBounds.ClearingDay.Contains(expiry.ClearingDay) || expiry.ClearingDay > DateTime.DaysInMonth(2024, expiry.ClearingMonth))
-            {
-                fail("expiry.clearingDay", "range", "clearingDay must be a day that exists in clearingMonth.");
-            }
+        }
+
+        // Checked whatever the mode, so a stored program never holds a clearing date that cannot exist.
+        if (!ProgramBounds.ClearingMonth.Contains(expiry.ClearingMonth))
+        {
+            Range("expiry.clearingMonth", ProgramBounds.ClearingMonth, expiry.ClearingMonth, fail);
+        }
+        else if (!ProgramBounds.ClearingDay.Contains(expiry.ClearingDay) || expiry.ClearingDay > DateTime.DaysInMonth(2024, expiry.ClearingMonth))
+        {
+            fail("expiry.clearingDay", "range", "clearingDay must be a day that exists in clearingMonth.");
         }
     }
 }
