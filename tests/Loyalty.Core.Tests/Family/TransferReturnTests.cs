@@ -30,6 +30,20 @@ public sealed class TransferReturnTests
     }
 
     [Fact]
+    public void A_returned_transfer_undoes_the_senders_spend_with_the_points_own_expiry()
+    {
+        var tx = At(Now, new Dictionary<string, string>());
+        Assert.True(new TransferOut("k", "t1", "bob", 60, Rules, Shanghai, Now).Apply(tx).IsSuccess);
+        var returning = new LedgerTransaction(new MemberLedgerState(tx.Account, [.. tx.Lots], "etag-2"), Now.AddMinutes(5), "r");
+
+        Return(60, TransferOut.MonthOf(Now, Shanghai)).Apply(returning);
+
+        Assert.Equal((60L, 0L), (tx.Account.LifetimeSpent, returning.Account.LifetimeSpent));
+        Assert.Equal(1000, returning.Balance);
+        Assert.All(returning.Lots, l => Assert.Equal(Now.AddDays(100), l.ExpiresAt));
+    }
+
+    [Fact]
     public void A_returned_transfer_frees_its_share_of_the_monthly_limits()
     {
         var used = new Dictionary<string, string> { [TransferOut.MonthKey] = "2026-06", [TransferOut.CountKey] = "2", [TransferOut.PointsKey] = "100" };

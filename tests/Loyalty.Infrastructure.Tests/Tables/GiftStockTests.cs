@@ -97,6 +97,22 @@ public sealed class GiftStockTests(AzuriteFixture azurite) : IClassFixture<Azuri
     }
 
     [Fact]
+    public async Task A_redemption_asked_for_before_the_gift_closed_is_reserved_after_it_closed()
+    {
+        var tenant = "shop-" + Guid.NewGuid().ToString("N")[..8];
+        var closedAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var definition = new GiftDefinition("Mug", null, null, GiftKind.Physical, 100, null, null, null, null, closedAt.AddDays(-7), closedAt, null, null, null);
+        Assert.True((await Gifts.PutAsync(tenant, "mug", definition, CancellationToken.None)).IsSuccess);
+        Assert.True((await Gifts.AdjustStockAsync(tenant, "mug", 2, "initial", CancellationToken.None)).IsSuccess);
+
+        var askedInTime = await Stock.ReserveAsync(tenant, "mug", "m-1", "normal", "r-1", closedAt.AddSeconds(-1), CancellationToken.None);
+        var askedLate = await Stock.ReserveAsync(tenant, "mug", "m-2", "normal", "r-2", closedAt, CancellationToken.None);
+
+        Assert.True(askedInTime.IsSuccess, askedInTime.Error?.Message);
+        Assert.Equal("gift-unavailable", askedLate.Error?.Code);
+    }
+
+    [Fact]
     public async Task Releasing_what_was_never_reserved_changes_nothing()
     {
         var (tenant, giftId) = await NewGiftAsync(stock: 2);
