@@ -58,7 +58,10 @@ public static class RefundCalculator
                 returnedAmount += line.Quantity * (bought.Sum(l => l.Amount) / boughtQuantity);
             }
 
-            cash = Math.Min(remainingCash, Math.Round(returnedAmount * purchase.CashRatio, 2, MidpointRounding.ToZero));
+            // The last goods take the last cash: rounding each share down must not leave a fen (and a point) behind.
+            cash = AllReturned(order, quantities)
+                ? remainingCash
+                : Math.Min(remainingCash, Math.Round(returnedAmount * purchase.CashRatio, 2, MidpointRounding.ToZero));
         }
 
         var refundedAfter = order.RefundedCash + cash;
@@ -105,6 +108,9 @@ public static class RefundCalculator
         });
         return Math.Min(1m, returned / purchase.LinesTotal);
     }
+
+    private static bool AllReturned(PurchaseRecord order, Dictionary<string, decimal> quantities) =>
+        order.Purchase.Lines.GroupBy(l => l.Sku).All(g => order.RefundedQuantities.GetValueOrDefault(g.Key) + quantities.GetValueOrDefault(g.Key) >= g.Sum(l => l.Quantity));
 
     private static List<RefundLine> Remaining(PurchaseRecord order) =>
         [.. order.Purchase.Lines.GroupBy(l => l.Sku)

@@ -91,6 +91,28 @@ public sealed class RefundCalculatorTests
     }
 
     [Fact]
+    public void Returning_the_last_goods_refunds_the_last_fen_and_takes_back_every_point_even_when_the_cash_share_does_not_divide()
+    {
+        // 2 × 38 = 76, 75.50 in cash: 76 × 75.5 / 76 rounds down to 75.49 if computed, leaving a fen and a point behind.
+        var order = new PurchaseRecord
+        {
+            TenantId = "t",
+            Purchase = new Purchase("o-2", "m-1", "s", [new PurchaseLine("tea", "drinks", 2, 38)], 75.5m, 50, Now),
+            Fingerprint = "f",
+            Status = PurchaseStatus.Credited,
+            ReceivedAt = Now,
+            Points = 75,
+            LotId = "lot",
+        };
+
+        var one = Calculate(new RefundRequest("r1", "o-2", [new RefundLine("tea", 1)], null), order);
+        var rest = Calculate(new RefundRequest("r2", "o-2", null, null), Applied(order, one));
+
+        Assert.Equal(75.5m, one.CashRefunded + rest.CashRefunded);
+        Assert.Equal(75, one.PointsToClawBack + rest.PointsToClawBack);
+    }
+
+    [Fact]
     public void More_than_was_bought_or_paid_is_refused()
     {
         var order = Order();
