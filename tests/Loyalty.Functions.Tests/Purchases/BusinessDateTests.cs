@@ -39,6 +39,15 @@ public sealed class BusinessDateTests(FunctionsHost host) : IClassFixture<Functi
         Assert.True(submitted.Status == 202, submitted.Text);
     }
 
+    /// <summary>One order in the last second before midnight, one at midnight, both credited by the queue six minutes later.</summary>
+    private async Task AroundMidnightAsync(TenantKeys tenant, string member, DateTimeOffset lastSecond, string before, string after)
+    {
+        await SubmitAtAsync(tenant, member, before, lastSecond);
+        await SubmitAtAsync(tenant, member, after, lastSecond.AddSeconds(1));
+        host.Time.SetUtcNow(lastSecond.AddMinutes(6));
+        await host.DrainQueueAsync();
+    }
+
     private async Task<DateTimeOffset> ExpiryOfAsync(TenantKeys tenant, string member, string orderId) =>
         (await LotsAsync(host, tenant, member)).Single(l => l["reference"]?.GetValue<string>() == orderId)["expiresAt"]!.GetValue<DateTimeOffset>();
 
@@ -49,10 +58,7 @@ public sealed class BusinessDateTests(FunctionsHost host) : IClassFixture<Functi
         var lastSecond = NextLastSecondOf(12, 31);
         var year = lastSecond.Year;
 
-        await SubmitAtAsync(tenant, member, "o-dec31", lastSecond);
-        await SubmitAtAsync(tenant, member, "o-jan1", lastSecond.AddSeconds(1));
-        host.Time.SetUtcNow(lastSecond.AddMinutes(6));
-        await host.DrainQueueAsync();
+        await AroundMidnightAsync(tenant, member, lastSecond, "o-dec31", "o-jan1");
         var lots = await LotsAsync(host, tenant, member);
 
         Assert.Equal(Local(year + 2, 1, 1), await ExpiryOfAsync(tenant, member, "o-dec31"));
@@ -66,10 +72,7 @@ public sealed class BusinessDateTests(FunctionsHost host) : IClassFixture<Functi
         var (tenant, member) = await ShopAsync(new { expiry = new { mode = "fixedAnnual", months = 0, clearingMonth = 12, clearingDay = 31 } });
         var lastSecond = NextLastSecondOf(12, 31);
 
-        await SubmitAtAsync(tenant, member, "o-cleared", lastSecond);
-        await SubmitAtAsync(tenant, member, "o-new-year", lastSecond.AddSeconds(1));
-        host.Time.SetUtcNow(lastSecond.AddMinutes(6));
-        await host.DrainQueueAsync();
+        await AroundMidnightAsync(tenant, member, lastSecond, "o-cleared", "o-new-year");
         var cleared = await PurchaseStatusAsync(host, tenant, "o-cleared");
         var summary = await MemberAsync(host, tenant, member);
 
@@ -86,10 +89,7 @@ public sealed class BusinessDateTests(FunctionsHost host) : IClassFixture<Functi
         var lastSecond = NextLastSecondOf(1, 31);
         var year = lastSecond.Year;
 
-        await SubmitAtAsync(tenant, member, "o-jan31", lastSecond);
-        await SubmitAtAsync(tenant, member, "o-feb1", lastSecond.AddSeconds(1));
-        host.Time.SetUtcNow(lastSecond.AddMinutes(6));
-        await host.DrainQueueAsync();
+        await AroundMidnightAsync(tenant, member, lastSecond, "o-jan31", "o-feb1");
 
         Assert.Equal(Local(year + 1, 2, 1), await ExpiryOfAsync(tenant, member, "o-jan31"));
         Assert.Equal(Local(year + 1, 3, 1), await ExpiryOfAsync(tenant, member, "o-feb1"));
@@ -122,10 +122,7 @@ public sealed class BusinessDateTests(FunctionsHost host) : IClassFixture<Functi
         var (tenant, member) = await ShopAsync(new { earning = new { campaigns = new[] { campaign } } });
         var lastSecond = NextLastSecondOf(TimeZoneInfo.ConvertTime(host.Time.GetUtcNow(), Shanghai).Month, 8);
 
-        await SubmitAtAsync(tenant, member, "o-member-day", lastSecond);
-        await SubmitAtAsync(tenant, member, "o-day-after", lastSecond.AddSeconds(1));
-        host.Time.SetUtcNow(lastSecond.AddMinutes(6));
-        await host.DrainQueueAsync();
+        await AroundMidnightAsync(tenant, member, lastSecond, "o-member-day", "o-day-after");
 
         Assert.Equal(300L, (await PurchaseStatusAsync(host, tenant, "o-member-day")).Json["points"]!.GetValue<long>());
         Assert.Equal(150L, (await PurchaseStatusAsync(host, tenant, "o-day-after")).Json["points"]!.GetValue<long>());
