@@ -7,17 +7,12 @@
 #   ./run.sh --reset         forget all local data (Azurite's and the demo keys) first
 #
 # Other arguments go to the dev host, e.g. `./run.sh --urls http://127.0.0.1:7072`.
-# Ctrl+C stops everything this script started. Data lives in .devhost/ (git-ignored) and
-# survives restarts; Durable orchestrations do not (they run in memory).
+# Ctrl+C or SIGTERM stops everything this script started. Data lives in .devhost/ (git-ignored)
+# and survives restarts; Durable orchestrations do not (they run in memory).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 repo_root="$PWD"
 state_dir="$repo_root/.devhost"
-azurite_bin="$repo_root/node_modules/.bin/azurite"
-
-# The well-known development account Azurite ships with; not a secret.
-account_name="devstoreaccount1"
-account_key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 
 log() { echo "run.sh: $*" >&2; }
 
@@ -34,88 +29,79 @@ if [[ " ${host_args[*]-} " != *" --urls "* ]]; then
     host_args+=(--urls "http://127.0.0.1:7071")
 fi
 
-azurite_pid=""
-host_pid=""
+# Azurite comes from scripts/azurite.sh, its data kept in .devhost/azurite, on its usual ports when
+# they are free, so UseDevelopmentStorage=true (and Storage Explorer) work as is.
+export AZURITE_STATE_DIR="$state_dir/azurite-process"
+export AZURITE_LOCATION="$state_dir/azurite"
+export AZURITE_PORTS="10000 10001 10002"
+
+child_pid=""
+azurite_started=""
+# A process and everything it started (a build's worker nodes, say), children first.
+process_tree() {
+    local child
+    for child in $(pgrep -P "$1" 2>/dev/null); do
+        process_tree "$child"
+    done
+    echo "$1"
+}
 stop_pid() {
-    local pid="$1"
+    local pid="$1" tree
     [[ -n "$pid" ]] || return 0
-    kill -TERM "$pid" 2>/dev/null || return 0
+    mapfile -t tree < <(process_tree "$pid")
+    kill -TERM "${tree[@]}" 2>/dev/null || return 0
     for _ in $(seq 1 100); do
         kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
         sleep 0.1
     done
     log "pid $pid ignored SIGTERM for 10 s; killing it"
-    kill -KILL "$pid" 2>/dev/null || true
+    kill -KILL "${tree[@]}" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
 }
 cleanup() {
     trap - EXIT INT TERM
-    stop_pid "$host_pid"
-    stop_pid "$azurite_pid"
-    [[ -z "$azurite_pid" ]] || log "stopped"
+    stop_pid "$child_pid"
+    if [[ -n "$azurite_started" ]]; then
+        scripts/azurite.sh stop 2>/dev/null || true
+        log "stopped"
+    fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# Each step runs in the background while this shell waits for it: bash runs a trap only once the
+# foreground command has finished, but it interrupts a wait at once, so Ctrl+C or SIGTERM during
+# a minute-long build still stops everything right away.
+in_background() {
+    "$@" &
+    child_pid=$!
+    local status=0
+    wait "$child_pid" || status=$?
+    child_pid=""
+    return "$status"
+}
 
-if [[ ! -x "$azurite_bin" ]]; then
-    log "installing Azurite (npm ci)"
-    npm ci --no-audit --no-fund >&2
+start_azurite() { scripts/azurite.sh start >/dev/null; }
+build_dev_host() { dotnet build functions/Loyalty.DevHost/Loyalty.DevHost.csproj --nologo >"$state_dir/build.log" 2>&1; }
+
+mkdir -p "$state_dir"
+azurite_started=1
+if ! in_background start_azurite; then
+    log "FAILED: Azurite did not start"
+    exit 1
 fi
-
-# Azurite's usual ports when free, so UseDevelopmentStorage=true (and Storage Explorer) work as is.
-if ! port_open 10000 && ! port_open 10001 && ! port_open 10002; then
-    blob_port=10000 queue_port=10001 table_port=10002
-else
-    read -r blob_port queue_port table_port < <(node -e '
-        const net = require("net");
-        const servers = [0, 1, 2].map(() => net.createServer());
-        Promise.all(servers.map(s => new Promise(r => s.listen(0, "127.0.0.1", () => r(s.address().port)))))
-            .then(ports => { console.log(ports.join(" ")); servers.forEach(s => s.close()); });')
-fi
-
-mkdir -p "$state_dir/azurite"
-# Started directly (not through npx) so that one PID is Azurite itself and one signal stops it.
-"$azurite_bin" --silent --skipApiVersionCheck --disableProductStyleUrl --disableTelemetry \
-    --location "$state_dir/azurite" \
-    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
-    --blobPort "$blob_port" --queuePort "$queue_port" --tablePort "$table_port" \
-    >"$state_dir/azurite.log" 2>&1 </dev/null &
-azurite_pid=$!
-
-deadline=$((SECONDS + 60))
-until port_open "$blob_port" && port_open "$queue_port" && port_open "$table_port"; do
-    if ! kill -0 "$azurite_pid" 2>/dev/null; then
-        log "FAILED: Azurite exited during startup. Its log:"
-        cat "$state_dir/azurite.log" >&2
-        azurite_pid=""
-        exit 1
-    fi
-    if ((SECONDS >= deadline)); then
-        log "FAILED: Azurite did not open its ports within 60 s; log in $state_dir/azurite.log"
-        exit 1
-    fi
-    sleep 0.2
-done
-log "Azurite (pid $azurite_pid) on blob $blob_port, queue $queue_port, table $table_port; data in $state_dir/azurite"
-
-endpoint="http://127.0.0.1"
 # Every setting that says UseDevelopmentStorage=true is pointed here; the settings file stays as func start reads it.
-export DevHost__DevelopmentStorage="DefaultEndpointsProtocol=http;AccountName=$account_name;AccountKey=$account_key;BlobEndpoint=$endpoint:$blob_port/$account_name;QueueEndpoint=$endpoint:$queue_port/$account_name;TableEndpoint=$endpoint:$table_port/$account_name;"
+DevHost__DevelopmentStorage="$(scripts/azurite.sh connection-string)"
+export DevHost__DevelopmentStorage
 export DevHost__StateDirectory="$state_dir"
+log "Azurite's data is in $AZURITE_LOCATION"
 
 log "building the dev host"
-if ! dotnet build functions/Loyalty.DevHost/Loyalty.DevHost.csproj --nologo >"$state_dir/build.log" 2>&1; then
+if ! in_background build_dev_host; then
     grep -E "error" "$state_dir/build.log" >&2 || cat "$state_dir/build.log" >&2
     log "FAILED: the build failed; full log in $state_dir/build.log"
     exit 1
 fi
-# Run the built app itself rather than `dotnet run`, so Ctrl+C and this script's TERM reach it directly.
-dotnet functions/Loyalty.DevHost/bin/Debug/net10.0/Loyalty.DevHost.dll "${host_args[@]}" &
-host_pid=$!
-host_exit=0
-wait "$host_pid" || host_exit=$?
-host_pid=""
-exit "$host_exit"
+# Run the built app itself rather than `dotnet run`, so this script's TERM reaches it directly.
+in_background dotnet functions/Loyalty.DevHost/bin/Debug/net10.0/Loyalty.DevHost.dll "${host_args[@]}"

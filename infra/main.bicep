@@ -7,12 +7,60 @@ targetScope = 'subscription'
 @description('Name of the azd environment; names the resource group and seeds every resource name.')
 param environmentName string
 
+// Regions that offer the Flex Consumption plan (FC1), the list of the official Flex Consumption azd sample
+// (Azure-Samples/functions-quickstart-dotnet-azd) without its early-access canary region. azd offers only these when
+// it asks for a location, and a deployment to any other region is refused before anything is created.
 @minLength(1)
-@description('Primary Azure region for all resources.')
+@description('Primary Azure region for all resources; it must offer the Flex Consumption plan.')
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
 param location string
 
-@description('Object id of the deploying user (AZURE_PRINCIPAL_ID). It gets the same data roles as the app so local development against the cloud resources works. Empty to skip.')
+@description('Object id of the deploying principal (AZURE_PRINCIPAL_ID). It gets the same data roles as the app so local development against the cloud resources works, and can read the Key Vault secrets. Empty to skip.')
 param principalId string = ''
+
+@description('Kind of the deploying principal (AZURE_PRINCIPAL_TYPE, set by azd from the login): User after `azd auth login`, ServicePrincipal after `azd auth login --client-id` or in CI.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+param principalType string
 
 @description('Where Azure Communication Services stores data at rest.')
 param communicationDataLocation string = 'Asia Pacific'
@@ -21,12 +69,13 @@ param communicationDataLocation string = 'Asia Pacific'
 param smsFrom string = ''
 
 @secure()
-@description('Bootstrap secret (Key Vault secret BootstrapSecret). Random unless set with `azd env set LOYALTY_BOOTSTRAP_SECRET`.')
-param bootstrapSecret string = newGuid()
+@minLength(16)
+@description('Bootstrap secret (Key Vault secret BootstrapSecret); the app refuses one shorter than 16 characters. The azure.yaml preup/preprovision hook generates it once into LOYALTY_BOOTSTRAP_SECRET unless you set it.')
+param bootstrapSecret string
 
 @secure()
 @minLength(24)
-@description('Base64 key for the keyed hash of phone numbers (Key Vault secret Security--PhoneHashKey). The azure.yaml preprovision hook generates it once into LOYALTY_PHONE_HASH_KEY (or takes it from the existing vault); it must stay the same for the life of the environment.')
+@description('Base64 key for the keyed hash of phone numbers (Key Vault secret Security--PhoneHashKey). The azure.yaml preup/preprovision hook generates it once into LOYALTY_PHONE_HASH_KEY, or points LOYALTY_PHONE_HASH_KEY at the existing vault secret so azd reads it from there; it must stay the same for the life of the environment.')
 param phoneHashKey string
 
 @description('Maximum number of Flex Consumption instances.')
@@ -91,6 +140,7 @@ module storage 'app/storage.bicep' = {
     ]
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
+    userPrincipalType: principalType
   }
 }
 
@@ -104,6 +154,7 @@ module serviceBus 'app/servicebus.bicep' = {
     topicName: topicName
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
+    userPrincipalType: principalType
   }
 }
 
@@ -126,6 +177,7 @@ module keyVault 'app/keyvault.bicep' = {
     tags: tags
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
+    userPrincipalType: principalType
     communicationServiceName: communication.outputs.name
     bootstrapSecret: bootstrapSecret
     phoneHashKey: phoneHashKey

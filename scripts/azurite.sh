@@ -10,12 +10,17 @@
 #
 # State (pid, ports, connection string, log) lives in $AZURITE_STATE_DIR, default .azurite/
 # (git-ignored). Give each concurrent instance its own state dir.
+# Data is in memory unless $AZURITE_LOCATION names a folder to keep it in.
+# $AZURITE_PORTS="blob queue table" asks for those ports (e.g. "10000 10001 10002", the ones
+# UseDevelopmentStorage=true means); if one is taken, Azurite starts on free ports instead.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 state_dir="${AZURITE_STATE_DIR:-$repo_root/.azurite}"
 azurite_bin="$repo_root/node_modules/.bin/azurite"
 start_timeout_seconds="${AZURITE_START_TIMEOUT:-60}"
+data_location="${AZURITE_LOCATION:-}"
+wanted_ports="${AZURITE_PORTS:-0 0 0}"
 
 # The well-known development account key Azurite ships with; not a secret.
 account_name="devstoreaccount1"
@@ -27,26 +32,66 @@ is_running() {
     [[ -f "$state_dir/pid" ]] && kill -0 "$(cat "$state_dir/pid")" 2>/dev/null
 }
 
-port_open() {
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-
 print_exports() {
     echo "export LOYALTY_TEST_STORAGE='$(cat "$state_dir/connection-string")'"
     echo "export AZURITE_PID=$(cat "$state_dir/pid")"
 }
 
-free_ports() {
-    # Bind all three at once so they are distinct; Azurite takes them a moment later.
-    python3 - <<'PY'
-import socket
-socks = [socket.socket() for _ in range(3)]
-for s in socks:
-    s.bind(("127.0.0.1", 0))
-print(" ".join(str(s.getsockname()[1]) for s in socks))
-for s in socks:
-    s.close()
-PY
+# The port a service reported in Azurite's log ("... service is successfully listening at http://127.0.0.1:PORT").
+listening_port() {
+    sed -n "s|^Azurite $1 service is successfully listening at http://127\.0\.0\.1:\([0-9][0-9]*\).*|\1|p" "$state_dir/azurite.log" | head -n 1
+}
+
+# Starts Azurite on the given ports (0 = let the system pick a free one, so nothing can take it
+# between choosing and binding) and waits until it reports all three. Exit status: 0 started,
+# 2 a port was already in use, 1 anything else.
+launch() {
+    local blob_port="$1" queue_port="$2" table_port="$3"
+    local persistence=(--inMemoryPersistence)
+    [[ -z "$data_location" ]] || { mkdir -p "$data_location"; persistence=(--location "$data_location"); }
+
+    # Started directly (exec, not npx) so this PID is Azurite itself and one kill stops it, in a
+    # process group of its own (setsid) so a Ctrl+C meant for the caller does not pull the storage
+    # from under an app that is still shutting down; the caller stops it when it is done.
+    # Azurite runs in the state dir's workspace: anything it might write stays out of the repo.
+    # Without --disableTelemetry it dials the cloud metadata endpoint, and those connections
+    # keep it alive for long after SIGTERM.
+    local detach=()
+    if command -v setsid >/dev/null; then detach=(setsid); fi
+    : >"$state_dir/azurite.log"
+    (cd "$state_dir/workspace" && exec "${detach[@]}" nohup "$azurite_bin" \
+        --silent "${persistence[@]}" --skipApiVersionCheck --disableProductStyleUrl --disableTelemetry \
+        --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+        --blobPort "$blob_port" --queuePort "$queue_port" --tablePort "$table_port" \
+        >"$state_dir/azurite.log" 2>&1 </dev/null) &
+    local pid=$!
+    echo "$pid" >"$state_dir/pid"
+
+    local deadline=$((SECONDS + start_timeout_seconds))
+    while true; do
+        blob_port="$(listening_port Blob)" queue_port="$(listening_port Queue)" table_port="$(listening_port Table)"
+        if [[ -n "$blob_port" && -n "$queue_port" && -n "$table_port" ]]; then
+            break
+        fi
+        if ! kill -0 "$pid" 2>/dev/null; then
+            grep -q EADDRINUSE "$state_dir/azurite.log" && return 2
+            log "FAILED: Azurite (pid $pid) exited during startup. Its log:"
+            cat "$state_dir/azurite.log" >&2
+            return 1
+        fi
+        if ((SECONDS >= deadline)); then
+            log "FAILED: Azurite did not report its three ports within ${start_timeout_seconds}s. Its log:"
+            cat "$state_dir/azurite.log" >&2
+            stop_pid "$pid"
+            return 1
+        fi
+        sleep 0.2
+    done
+
+    echo "$blob_port $queue_port $table_port" >"$state_dir/ports"
+    local endpoint="http://127.0.0.1"
+    printf '%s' "DefaultEndpointsProtocol=http;AccountName=$account_name;AccountKey=$account_key;BlobEndpoint=$endpoint:$blob_port/$account_name;QueueEndpoint=$endpoint:$queue_port/$account_name;TableEndpoint=$endpoint:$table_port/$account_name;" \
+        >"$state_dir/connection-string"
 }
 
 stop_pid() {
@@ -78,48 +123,23 @@ cmd_start() {
     fi
 
     mkdir -p "$state_dir/workspace"
-    local blob_port queue_port table_port
-    read -r blob_port queue_port table_port < <(free_ports)
+    local started=$SECONDS status=0 ports
+    read -r -a ports <<<"$wanted_ports"
+    launch "${ports[@]}" || status=$?
+    if ((status == 2)) && [[ "$wanted_ports" != "0 0 0" ]]; then
+        log "one of ports $wanted_ports is in use; starting on free ports instead"
+        status=0
+        launch 0 0 0 || status=$?
+    fi
+    if ((status != 0)); then
+        ((status != 2)) || { log "FAILED: a port was in use. Its log:"; cat "$state_dir/azurite.log" >&2; }
+        rm -rf "$state_dir"
+        exit 1
+    fi
 
-    # Started directly (exec, not npx) so this PID is Azurite itself and one kill stops it.
-    # Azurite refuses --location together with --inMemoryPersistence, so it runs in the
-    # state dir's workspace instead: anything it might write stays out of the repo.
-    # Without --disableTelemetry it dials the cloud metadata endpoint, and those connections
-    # keep it alive for long after SIGTERM.
-    (cd "$state_dir/workspace" && exec nohup "$azurite_bin" \
-        --silent --inMemoryPersistence --skipApiVersionCheck --disableProductStyleUrl --disableTelemetry \
-        --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
-        --blobPort "$blob_port" --queuePort "$queue_port" --tablePort "$table_port" \
-        >"$state_dir/azurite.log" 2>&1 </dev/null) &
-    local pid=$!
-    echo "$pid" >"$state_dir/pid"
-    echo "$blob_port $queue_port $table_port" >"$state_dir/ports"
-    local endpoint="http://127.0.0.1"
-    printf '%s' "DefaultEndpointsProtocol=http;AccountName=$account_name;AccountKey=$account_key;BlobEndpoint=$endpoint:$blob_port/$account_name;QueueEndpoint=$endpoint:$queue_port/$account_name;TableEndpoint=$endpoint:$table_port/$account_name;" \
-        >"$state_dir/connection-string"
-
-    local started=$SECONDS
-    local deadline=$((SECONDS + start_timeout_seconds))
-    while true; do
-        if ! kill -0 "$pid" 2>/dev/null; then
-            log "FAILED: Azurite (pid $pid) exited during startup. Its log:"
-            cat "$state_dir/azurite.log" >&2
-            rm -rf "$state_dir"
-            exit 1
-        fi
-        if port_open "$blob_port" && port_open "$queue_port" && port_open "$table_port"; then
-            break
-        fi
-        if ((SECONDS >= deadline)); then
-            log "FAILED: Azurite did not open ports $blob_port/$queue_port/$table_port within ${start_timeout_seconds}s. Its log:"
-            cat "$state_dir/azurite.log" >&2
-            stop_pid "$pid"
-            rm -rf "$state_dir"
-            exit 1
-        fi
-        sleep 0.2
-    done
-
+    local pid blob_port queue_port table_port
+    pid="$(cat "$state_dir/pid")"
+    read -r blob_port queue_port table_port <"$state_dir/ports"
     log "started pid $pid in $((SECONDS - started))s: blob $blob_port, queue $queue_port, table $table_port; state in $state_dir"
     print_exports
 }

@@ -26,6 +26,12 @@ if [[ ! -x node_modules/.bin/azurite ]]; then
     npm ci --no-audit --no-fund
 fi
 
+# PowerShell, pinned in .config/dotnet-tools.json: the hook tests run the Windows versions of the azd hooks with it.
+if ! dotnet tool restore --verbosity quiet >/dev/null; then
+    echo "test.sh: FAILED: dotnet tool restore (PowerShell for the azd hook tests) failed; no test was run." >&2
+    exit 1
+fi
+
 if ! scripts/azurite.sh start >/dev/null; then
     echo "test.sh: FAILED: Azurite did not start; no test was run." >&2
     exit 1

@@ -62,6 +62,7 @@ public static class DevHostApplication
         }
 
         var app = builder.Build();
+        app.UseProblemsForUnmatchedRequests();
         app.MapHttpFunctions(catalog, app.Configuration);
         foreach (var unsupported in catalog.Functions.Where(f => f.Trigger is UnsupportedFunctionTrigger))
         {

@@ -49,7 +49,10 @@ public static class DevHostProgram
                 await ActivatorUtilities.CreateInstance<DemoSeeder>(app.Services).SeedAsync(keys.TenantId, output, app.Lifetime.ApplicationStopping);
             }
 
-            await output.WriteLineAsync(keys.Describe(baseUrl));
+            var bootstrap = Settings.SettingSource.Describe(app.Configuration, "Bootstrap:Secret") is { } source
+                ? $"from {source}"
+                : "not set (Bootstrap__Secret), so the endpoint is off";
+            await output.WriteLineAsync(keys.Describe(baseUrl, bootstrap));
         }
     }
 

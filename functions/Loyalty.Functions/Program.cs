@@ -5,4 +5,5 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddLoyaltyFunctions(builder.Configuration);
+builder.Services.AddWorkerTelemetry();
 builder.Build().Run();

@@ -16,7 +16,6 @@ using Loyalty.Core.Redemptions;
 using Loyalty.Core.Refunds;
 using Loyalty.Core.Sagas;
 using Loyalty.Core.Tenants;
-using Loyalty.Core.Webhooks;
 using Loyalty.Infrastructure.Events;
 using Loyalty.Infrastructure.Identity;
 using Loyalty.Infrastructure.Queues;
@@ -53,8 +52,6 @@ public static class DependencyInjection
         services.AddSingleton<IMemberDirectory, TableMemberDirectory>();
         services.AddSingleton<IPurchaseStore, TablePurchaseStore>();
         services.AddSingleton<IRefundStore, TableRefundStore>();
-        services.AddSingleton<IWebhookChannelStore, TableWebhookChannelStore>();
-        services.AddSingleton<INonceStore, TableNonceStore>();
         services.AddSingleton<IAccrualQueue, StorageAccrualQueue>();
         services.AddLoyaltyEvents(configuration);
         services.AddSingleton(_ => new PhoneHashKey(ReadPhoneHashKey(configuration, options)));
@@ -68,7 +65,7 @@ public static class DependencyInjection
         services.AddSingleton<PurchaseService>();
         services.AddSingleton<RefundService>();
         services.AddSingleton<ActivityService>();
-        services.AddSingleton<WebhookService>();
+        services.AddLoyaltyWebhooks();
         services.AddLoyaltyPosAndTransfers();
         services.AddLoyaltyGifts();
         return services;

@@ -15,8 +15,15 @@ param tags object
 @description('Principal id of the function app identity (gets Key Vault Secrets User).')
 param identityPrincipalId string
 
-@description('Object id of the deploying user; empty to skip the user role assignment.')
+@description('Object id of the deploying principal; empty to skip the user role assignment.')
 param userPrincipalId string
+
+@description('Kind of the deploying principal: User or ServicePrincipal.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+param userPrincipalType string
 
 @description('Name of the Communication Services resource whose primary key is stored as a secret.')
 param communicationServiceName string
@@ -100,7 +107,7 @@ resource userSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   scope: vault
   properties: {
     principalId: userPrincipalId
-    principalType: 'User'
+    principalType: userPrincipalType
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretsUserRoleId)
   }
 }

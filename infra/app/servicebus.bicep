@@ -16,8 +16,15 @@ param topicName string
 @description('Principal id of the function app identity (gets Azure Service Bus Data Sender on the topic).')
 param identityPrincipalId string
 
-@description('Object id of the deploying user; empty to skip the user role assignment.')
+@description('Object id of the deploying principal; empty to skip the user role assignment.')
 param userPrincipalId string
+
+@description('Kind of the deploying principal: User or ServicePrincipal.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+param userPrincipalType string
 
 // Azure Service Bus Data Sender
 var dataSenderRoleId = '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
@@ -64,7 +71,7 @@ resource userSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!
   scope: topic
   properties: {
     principalId: userPrincipalId
-    principalType: 'User'
+    principalType: userPrincipalType
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', dataSenderRoleId)
   }
 }

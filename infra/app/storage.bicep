@@ -23,8 +23,15 @@ param queueNames string[]
 @description('Principal id of the function app identity.')
 param identityPrincipalId string
 
-@description('Object id of the deploying user; empty to skip the user role assignments.')
+@description('Object id of the deploying principal; empty to skip the user role assignments.')
 param userPrincipalId string
+
+@description('Kind of the deploying principal: User or ServicePrincipal.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+param userPrincipalType string
 
 // Storage Blob Data Owner, Storage Queue Data Contributor, Storage Table Data Contributor
 var dataRoleIds = [
@@ -100,7 +107,7 @@ resource userRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
     scope: storage
     properties: {
       principalId: userPrincipalId
-      principalType: 'User'
+      principalType: userPrincipalType
       roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
     }
   }

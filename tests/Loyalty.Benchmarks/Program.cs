@@ -13,7 +13,8 @@ using Loyalty.Testing;
 
 // Measures, in one run against Azurite: (a) the raw floor of Table Storage — one point read plus one 4-entity batch
 // on a fresh partition; (b) purchase accrual through the ledger store (idempotency read, account read, lots query,
-// rules, one batch); (c) balance reads. Usage: dotnet run -c Release --project tests/Loyalty.Benchmarks [-- operations]
+// rules, one batch); (c) balance reads; (d) a WeChat safe-mode push end to end (WeChatPushBench).
+// Usage: dotnet run -c Release --project tests/Loyalty.Benchmarks [-- operations]
 var operations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
 var azurite = new AzuriteFixture();
 await azurite.InitializeAsync();
@@ -60,6 +61,8 @@ try
         var state = await store.LoadAsync(members[i], CancellationToken.None) ?? throw new InvalidOperationException("missing member");
         _ = MemberSummary.From(state, DateTimeOffset.UtcNow);
     });
+
+    await WeChatPushBench.RunAsync(bench, azurite, operations);
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio b/a: {accrual / floor:0.00} (accrual throughput as a share of the raw floor)"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; Azurite in-memory, one sequential client"));

@@ -1,11 +1,8 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Loyalty.Testing;
 
-/// <summary>An Azurite started from node_modules/.bin on three free loopback ports, as scripts/azurite.sh does.</summary>
+/// <summary>An Azurite started from node_modules/.bin on three free loopback ports it picks itself, as scripts/azurite.sh does.</summary>
 internal sealed class AzuriteProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -18,21 +15,19 @@ internal sealed class AzuriteProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly string _workspace;
 
-    private AzuriteProcess(Process process, string workspace, string connectionString)
+    private AzuriteProcess(Process process, string workspace)
     {
         _process = process;
         _workspace = workspace;
-        ConnectionString = connectionString;
         // Safety net for a run that ends without disposing its fixtures.
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
-    public string ConnectionString { get; }
+    public string ConnectionString { get; private set; } = string.Empty;
 
     public static async Task<AzuriteProcess> StartAsync(string repositoryRoot)
     {
         var executable = await NodeModules.EnsureAzuriteAsync(repositoryRoot);
-        var (blobPort, queuePort, tablePort) = FreePorts();
 
         // Azurite refuses --location with --inMemoryPersistence; a private working folder keeps
         // anything it might write out of the repository.
@@ -50,15 +45,17 @@ internal sealed class AzuriteProcess : IAsyncDisposable
             // Telemetry dials the cloud metadata endpoint and slows every start and stop.
             "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-            "--blobPort", Invariant(blobPort), "--queuePort", Invariant(queuePort), "--tablePort", Invariant(tablePort),
+            "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
         })
         {
             startInfo.ArgumentList.Add(argument);
         }
 
         var output = new ProcessOutput();
+        var ports = new AzuritePorts();
         var process = new Process { StartInfo = startInfo };
         process.OutputDataReceived += output.Add;
+        process.OutputDataReceived += (_, e) => ports.Add(e.Data);
         process.ErrorDataReceived += output.Add;
         try
         {
@@ -72,15 +69,15 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var connectionString =
-            $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};"
-            + $"BlobEndpoint=http://127.0.0.1:{blobPort}/{AccountName};"
-            + $"QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};"
-            + $"TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};";
-        var azurite = new AzuriteProcess(process, workspace, connectionString);
+        var azurite = new AzuriteProcess(process, workspace);
         try
         {
-            await WaitForPortsAsync(process, output, blobPort, queuePort, tablePort);
+            var (blobPort, queuePort, tablePort) = await WaitForPortsAsync(process, output, ports);
+            azurite.ConnectionString =
+                $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};"
+                + $"BlobEndpoint=http://127.0.0.1:{blobPort}/{AccountName};"
+                + $"QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};"
+                + $"TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};";
         }
         catch
         {
@@ -140,63 +137,22 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private static string Invariant(int port) => port.ToString(CultureInfo.InvariantCulture);
-
-    private static (int Blob, int Queue, int Table) FreePorts()
+    private static async Task<(int Blob, int Queue, int Table)> WaitForPortsAsync(Process process, ProcessOutput output, AzuritePorts ports)
     {
-        // Held together so the three are distinct; Azurite binds them a moment later.
-        var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
-        try
-        {
-            foreach (var listener in listeners)
-                listener.Start();
-            var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-            return (ports[0], ports[1], ports[2]);
-        }
-        finally
-        {
-            foreach (var listener in listeners)
-                listener.Dispose();
-        }
-    }
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var exited = process.WaitForExitAsync(timeout.Token);
+        var first = await Task.WhenAny(ports.All, exited);
+        if (first == ports.All)
+            return await ports.All;
 
-    private static async Task WaitForPortsAsync(Process process, ProcessOutput output, params int[] ports)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
+        if (process.HasExited)
         {
-            if (process.HasExited)
-            {
-                process.WaitForExit(); // drains the redirected output, so the message below has it all
-                throw new InvalidOperationException(
-                    $"Cannot start Azurite: it exited with code {process.ExitCode} during startup. Its output:{Environment.NewLine}{output}");
-            }
-
-            var open = await Task.WhenAll(ports.Select(IsOpenAsync));
-            if (open.All(o => o))
-                return;
-
-            if (deadline.Elapsed > StartTimeout)
-            {
-                throw new InvalidOperationException(
-                    $"Cannot start Azurite: ports {string.Join('/', ports)} not open after {StartTimeout.TotalSeconds:0} s. Its output:{Environment.NewLine}{output}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            process.WaitForExit(); // drains the redirected output, so the message below has it all
+            throw new InvalidOperationException(
+                $"Cannot start Azurite: it exited with code {process.ExitCode} during startup. Its output:{Environment.NewLine}{output}");
         }
-    }
 
-    private static async Task<bool> IsOpenAsync(int port)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
+        throw new InvalidOperationException(
+            $"Cannot start Azurite: it did not report its three ports within {StartTimeout.TotalSeconds:0} s. Its output:{Environment.NewLine}{output}");
     }
 }

@@ -24,4 +24,7 @@ public sealed record ProgramRules
     public Pos.PointsCashRules Cash { get; init; } = new();
 
     public Family.TransferRules Transfers { get; init; } = new();
+
+    /// <summary>What WeChat official-account events earn, by webhook channel id.</summary>
+    public IReadOnlyDictionary<string, Webhooks.WeChat.WeChatEventRules> WeChat { get; init; } = new Dictionary<string, Webhooks.WeChat.WeChatEventRules>();
 }

@@ -34,6 +34,7 @@ public static class ProgramValidator
         ValidateTiers(rules.Tiers, Fail);
         ValidateCash(rules.Cash, Fail);
         ValidateTransfers(rules.Transfers, Fail);
+        errors.AddRange(Webhooks.WeChat.WeChatRulesValidator.Validate(rules));
         return errors;
     }
 

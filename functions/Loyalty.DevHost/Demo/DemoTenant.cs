@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Loyalty.DevHost.Demo;
 
 /// <summary>
-/// Makes sure a demo tenant with an admin key and a POS key exists. The keys are written to the state folder; a later
+/// Makes sure a demo tenant with an admin, a POS and a storefront key exists. The keys are written to the state folder; a later
 /// start reads them back and checks they still work (Azurite's data may have been wiped), issuing new ones only if not.
 /// </summary>
 public sealed class DemoTenant(TenantService tenants, TimeProvider time, ILogger<DemoTenant> logger, string stateDirectory)
@@ -41,7 +41,8 @@ public sealed class DemoTenant(TenantService tenants, TimeProvider time, ILogger
         }
 
         var posKey = (await tenants.IssueKeyAsync(TenantId, ApiKeyScope.Pos, "dev host pos", cancellationToken)).Secret;
-        var keys = new DemoKeys(TenantId, adminKey, posKey, time.GetUtcNow());
+        var storefrontKey = (await tenants.IssueKeyAsync(TenantId, ApiKeyScope.Storefront, "dev host storefront", cancellationToken)).Secret;
+        var keys = new DemoKeys(TenantId, adminKey, posKey, storefrontKey, time.GetUtcNow());
         Directory.CreateDirectory(stateDirectory);
         await File.WriteAllTextAsync(KeysFile, JsonSerializer.Serialize(keys, Json), cancellationToken);
         return keys;
@@ -67,5 +68,7 @@ public sealed class DemoTenant(TenantService tenants, TimeProvider time, ILogger
 
     private async Task<bool> WorksAsync(DemoKeys keys, CancellationToken cancellationToken) =>
         await tenants.AuthenticateAsync(keys.AdminKey, cancellationToken) is { TenantId: TenantId, Scope: ApiKeyScope.Admin }
-        && await tenants.AuthenticateAsync(keys.PosKey, cancellationToken) is { TenantId: TenantId, Scope: ApiKeyScope.Pos };
+        && await tenants.AuthenticateAsync(keys.PosKey, cancellationToken) is { TenantId: TenantId, Scope: ApiKeyScope.Pos }
+        && keys.StorefrontKey is not null
+        && await tenants.AuthenticateAsync(keys.StorefrontKey, cancellationToken) is { TenantId: TenantId, Scope: ApiKeyScope.Storefront };
 }

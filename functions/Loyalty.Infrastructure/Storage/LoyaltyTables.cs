@@ -16,6 +16,8 @@ public sealed class LoyaltyTables(TableServiceClient service, StorageOptions opt
     public const string TierReviews = "tierreviews";
     public const string WebhookChannels = "webhookchannels";
     public const string WebhookNonces = "webhooknonces";
+    public const string WeChatBindings = "wechatbindings";
+    public const string WeChatMessages = "wechatmessages";
     public const string Family = "family";
     public const string Transfers = "transfers";
     public const string Charity = "charity";

@@ -47,13 +47,52 @@ public sealed class MalformedInputTests(ApiFixture fixture) : IClassFixture<ApiF
         Assert.Equal(["memberId", "phone"], fields.Order());
     }
 
-    [Fact]
-    public async Task Unknown_route_and_wrong_method_are_not_served()
+    [Theory]
+    [InlineData("GET", "api/v1/nothing-here")]
+    [InlineData("POST", "api/v1/members/m-1/nothing-here")]
+    [InlineData("GET", "")]
+    [InlineData("GET", "favicon.ico")]
+    public async Task Unknown_route_is_a_404_route_not_found_problem(string method, string path)
     {
-        using var unknown = await fixture.Client.GetAsync("api/v1/nothing-here");
-        using var wrongMethod = await fixture.Client.DeleteAsync("api/v1/purchases");
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        using var response = await fixture.Client.SendAsync(request);
 
-        Assert.Equal(404, (int)unknown.StatusCode);
-        Assert.Equal(405, (int)wrongMethod.StatusCode);
+        var problem = await Json.ReadAsync(response, 404);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(("urn:loyalty:problem:route-not-found", "route-not-found", 404), (problem["type"]!.GetValue<string>(), problem["code"]!.GetValue<string>(), problem["status"]!.GetValue<int>()));
+        Assert.Equal("/" + path, problem["instance"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("DELETE", "api/v1/purchases", "POST")]
+    [InlineData("PATCH", "api/v1/members/m-1", "GET")]
+    [InlineData("DELETE", "api/v1/webhooks/wechat", "GET, POST, PUT")]
+    [InlineData("POST", "api/openapi.json", "GET")]
+    public async Task Known_route_with_another_method_is_a_405_problem_with_an_Allow_header(string method, string path, string allowed)
+    {
+        var tenant = await fixture.CreateTenantAsync("shop");
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Api-Key", tenant.AdminKey);
+
+        using var response = await fixture.Client.SendAsync(request);
+
+        var problem = await Json.ReadAsync(response, 405);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(allowed, string.Join(", ", response.Content.Headers.Allow));
+        Assert.Equal(("urn:loyalty:problem:method-not-allowed", "method-not-allowed", 405), (problem["type"]!.GetValue<string>(), problem["code"]!.GetValue<string>(), problem["status"]!.GetValue<int>()));
+        Assert.Equal("/" + path, problem["instance"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_catch_all_never_takes_a_request_a_specific_route_serves()
+    {
+        var tenant = await fixture.CreateTenantAsync("shop");
+        var pos = new ApiClient(fixture.Client, tenant.PosKey);
+
+        using var document = await fixture.Client.GetAsync("api/openapi.json");
+        using var missingMember = await pos.GetAsync("api/v1/members/nobody");
+
+        await Json.ReadAsync(document, 200);
+        Assert.Equal("member-not-found", (await Json.ReadAsync(missingMember, 404))["code"]!.GetValue<string>());
     }
 }

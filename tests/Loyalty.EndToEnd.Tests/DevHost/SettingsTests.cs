@@ -1,3 +1,4 @@
+using Loyalty.DevHost;
 using Loyalty.DevHost.Queues;
 using Loyalty.DevHost.Settings;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +50,34 @@ public sealed class SettingsTests
         }
         finally
         {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task The_banner_says_which_layer_a_setting_comes_from()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, """{ "Values": { "Bootstrap__Secret": "from-the-file-0123456789" } }""");
+        Environment.SetEnvironmentVariable("SettingSourceTest__FromEnvironment", "y");
+        try
+        {
+            await using var app = DevHostApplication.Create(new DevHostOptions
+            {
+                SettingsFile = path,
+                Args = ["--SettingSourceTest:FromCommandLine=z"],
+                Settings = new Dictionary<string, string?> { ["LoyaltyStorage"] = "UseDevelopmentStorage=true", ["AccrualQueueName"] = "accrual-under-test" },
+            });
+
+            Assert.Equal($"Bootstrap__Secret in {path}", SettingSource.Describe(app.Configuration, "Bootstrap:Secret"));
+            Assert.Equal("the environment variable SettingSourceTest__FromEnvironment", SettingSource.Describe(app.Configuration, "SettingSourceTest:FromEnvironment"));
+            Assert.Equal("the command line", SettingSource.Describe(app.Configuration, "SettingSourceTest:FromCommandLine"));
+            Assert.Equal("AccrualQueueName in the dev host's settings", SettingSource.Describe(app.Configuration, "AccrualQueueName"));
+            Assert.Null(SettingSource.Describe(app.Configuration, "SettingSourceTest:Unset"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("SettingSourceTest__FromEnvironment", null);
             File.Delete(path);
         }
     }

@@ -17,6 +17,19 @@ public sealed class TimerScheduleTests
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), TimerSchedule.Parse(expression).Next(Start));
     }
 
+    /// <summary>Early on the day of a yearly schedule its next occurrence is later that day, not a year on.</summary>
+    [Theory]
+    [InlineData("2027-01-01T00:00:00Z", "2027-01-01T03:00:00Z")]
+    [InlineData("2027-01-01T02:59:59Z", "2027-01-01T03:00:00Z")]
+    [InlineData("2027-01-01T03:00:00Z", "2028-01-01T03:00:00Z")]
+    [InlineData("2026-12-31T23:59:59Z", "2027-01-01T03:00:00Z")]
+    public void A_yearly_schedule_counts_from_the_instant_not_from_the_year(string now, string expected)
+    {
+        var at = DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), TimerSchedule.Parse("0 0 3 1 1 *").Next(at));
+    }
+
     [Theory]
     [InlineData("every five minutes")]
     [InlineData("0 */5 * * *  * *")]

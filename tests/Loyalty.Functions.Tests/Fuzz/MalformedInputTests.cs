@@ -52,6 +52,7 @@ public sealed class MalformedInputTests(FunctionsHost host) : IClassFixture<Func
         var refunds = host.Function<RefundFunctions>();
         var activities = host.Function<ActivityFunctions>();
         var webhooks = host.Function<WebhookFunctions>();
+        var wechat = host.Function<WeChatBindingFunctions>();
         return
         [
             ("register", r => members.Register(r, CancellationToken.None), tenant.Pos),
@@ -78,6 +79,8 @@ public sealed class MalformedInputTests(FunctionsHost host) : IClassFixture<Func
             ("grant", r => activities.Grant(r, CancellationToken.None), tenant.Admin),
             ("preview", r => programs.Preview(r, CancellationToken.None), tenant.Pos),
             ("webhook-channel", r => webhooks.Configure(r, "fuzz-channel", CancellationToken.None), tenant.Admin),
+            ("wechat-binding", r => wechat.Bind(r, "fuzz-member", CancellationToken.None), tenant.Storefront),
+            ("wechat-scene", r => wechat.IssueScene(r, "fuzz-member", CancellationToken.None), tenant.Storefront),
         ];
     }
 

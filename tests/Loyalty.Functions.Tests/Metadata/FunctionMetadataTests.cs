@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using Loyalty.Functions.Http;
 using Loyalty.Functions.Members;
 
 namespace Loyalty.Functions.Tests.Metadata;
@@ -35,6 +36,11 @@ public sealed class FunctionMetadataTests
         ["ConfigureWebhookChannel"] = "http PUT v1/webhooks/{channel}",
         ["WebhookHandshake"] = "http GET v1/webhooks/{channel}",
         ["ReceiveWebhook"] = "http POST v1/webhooks/{channel}",
+        ["ListWebhookMessages"] = "http GET v1/webhooks/{channel}/messages",
+        ["BindWeChat"] = "http PUT v1/members/{memberId}/wechat",
+        ["ListWeChatBindings"] = "http GET v1/members/{memberId}/wechat",
+        ["UnbindWeChat"] = "http DELETE v1/members/{memberId}/wechat",
+        ["IssueWeChatScene"] = "http POST v1/members/{memberId}/wechat/scenes",
         ["ReviewTiers"] = "timer 0 30 0 * * *",
         ["TidyUpPendingSagas"] = "timer 0 */5 * * * *",
         ["ProcessAccrual"] = "queue %AccrualQueueName% LoyaltyStorage",
@@ -77,6 +83,7 @@ public sealed class FunctionMetadataTests
         ["RefundRedemptionPoints"] = "activityTrigger",
         ["ReleaseGiftStock"] = "activityTrigger",
         ["CloseRedemption"] = "activityTrigger",
+        [UnmatchedRouteFunctions.Name] = "http GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS {*path}",
     };
 
     /// <summary>Public by design, outside /v1 and without a function key: the OpenAPI document describes the API and holds no data.</summary>
@@ -134,9 +141,26 @@ public sealed class FunctionMetadataTests
     [Fact]
     public void Routes_are_versioned_and_unique_per_method()
     {
-        var http = ReadMetadata().Where(f => !PublicDocuments.Contains(f!["name"]!.GetValue<string>())).Select(f => Describe(f!)).Where(d => d.StartsWith("http ", StringComparison.Ordinal)).ToList();
+        var http = ReadMetadata()
+            .Where(f => !PublicDocuments.Contains(f!["name"]!.GetValue<string>()) && f["name"]!.GetValue<string>() != UnmatchedRouteFunctions.Name)
+            .Select(f => Describe(f!)).Where(d => d.StartsWith("http ", StringComparison.Ordinal)).ToList();
 
         Assert.All(http, d => Assert.Contains(" v1/", d, StringComparison.Ordinal));
         Assert.Equal(http.Count, http.Distinct().Count());
+    }
+
+    /// <summary>
+    /// The Functions host orders functions by name (case-insensitive) and tries their routes in that order, first match
+    /// wins; the catch-all must come last or it answers other functions' requests.
+    /// </summary>
+    [Fact]
+    public void The_catch_all_route_is_the_last_http_function_by_name_so_the_host_tries_it_last()
+    {
+        var byName = ReadMetadata()
+            .Where(f => f!["bindings"]!.AsArray().Any(b => b!["type"]!.GetValue<string>() == "httpTrigger"))
+            .Select(f => f!["name"]!.GetValue<string>())
+            .Order(StringComparer.OrdinalIgnoreCase);
+
+        Assert.Equal(UnmatchedRouteFunctions.Name, byName.Last());
     }
 }

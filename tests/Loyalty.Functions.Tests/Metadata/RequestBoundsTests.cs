@@ -12,6 +12,7 @@ using Loyalty.Functions.Programs;
 using Loyalty.Functions.Purchases;
 using Loyalty.Functions.Refunds;
 using Loyalty.Functions.Tests.Support;
+using Loyalty.Functions.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using static Loyalty.Functions.Tests.Support.FunctionsHost;
@@ -43,6 +44,7 @@ public sealed class RequestBoundsTests(FunctionsHost host) : IClassFixture<Funct
         ["AdjustGiftStock"] = r => host.Function<GiftFunctions>().AdjustStock(r, "bounds-gift", CancellationToken.None),
         ["LoadGiftCodes"] = r => host.Function<GiftFunctions>().LoadCodes(r, "bounds-gift", CancellationToken.None),
         ["GrantPoints"] = r => host.Function<ActivityFunctions>().Grant(r, CancellationToken.None),
+        ["IssueWeChatScene"] = r => host.Function<WeChatBindingFunctions>().IssueScene(r, "m-bounds", CancellationToken.None),
     };
 
     [Fact]

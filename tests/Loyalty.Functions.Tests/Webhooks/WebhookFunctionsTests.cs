@@ -118,4 +118,54 @@ public sealed class WebhookFunctionsTests(FunctionsHost host) : IClassFixture<Fu
         Assert.Equal("hello123", ok.Text);
         Assert.Equal(401, bad.Status);
     }
+
+    [Fact]
+    public async Task A_used_handshake_is_refused_again_and_its_signature_cannot_carry_a_grant()
+    {
+        var tenant = await TenantAsync(SignatureScheme.WeChatSha1);
+        var ts = Now();
+        var signature = WebhookSignature.WeChat(Token, ts, "hs1");
+        var handshake = $"/api/v1/webhooks/wechat?tenant={tenant.TenantId}&timestamp={ts}&nonce=hs1&signature={signature}&echostr=42";
+        var grant = JsonSerializer.Serialize(new { eventId = "g-replay", memberId = "w1", action = "grant", points = 50 });
+
+        var first = await CallAsync(Request("GET", handshake), r => Webhooks.Handshake(r, "wechat", CancellationToken.None));
+        var again = await CallAsync(Request("GET", handshake), r => Webhooks.Handshake(r, "wechat", CancellationToken.None));
+        var asPost = await CallAsync(Signed(tenant.TenantId, grant, ts, "hs1", signature), r => Webhooks.Receive(r, "wechat", CancellationToken.None));
+
+        Assert.Equal((200, "42"), (first.Status, first.Text));
+        Assert.Equal((401, "nonce-reused"), (again.Status, again.Code));
+        Assert.Equal((401, "nonce-reused"), (asPost.Status, asPost.Code));
+        Assert.Equal(0, (await host.MemberAsync(tenant.Pos, "w1")).Json["available"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_channel_without_a_scheme_signs_with_hmac_and_never_shows_its_secrets()
+    {
+        var tenant = await host.NewTenantAsync();
+
+        var json = await CallAsync(Request("PUT", "/api/v1/webhooks/partner", new { token = Token }, tenant.Admin), r => Webhooks.Configure(r, "partner", CancellationToken.None));
+        var official = await CallAsync(
+            Request("PUT", "/api/v1/webhooks/oa", new { token = "weixin", scheme = "weChatOfficialAccount", appId = "wx49f0ab532d5d035a", encodingAesKey = "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR", mode = "safe" }, tenant.Admin),
+            r => Webhooks.Configure(r, "oa", CancellationToken.None));
+        var shortToken = await CallAsync(
+            Request("PUT", "/api/v1/webhooks/oa", new { token = "ab", scheme = "weChatOfficialAccount", appId = "wx49f0ab532d5d035a" }, tenant.Admin),
+            r => Webhooks.Configure(r, "oa", CancellationToken.None));
+
+        Assert.Equal("hmacSha256", json.Json["scheme"]!.GetValue<string>());
+        Assert.Equal(("weChatOfficialAccount", "safe", "wx49f0ab532d5d035a"), (official.Json["scheme"]!.GetValue<string>(), official.Json["mode"]!.GetValue<string>(), official.Json["appId"]!.GetValue<string>()));
+        Assert.DoesNotContain("kWxPEV2U", official.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("weixin", official.Text, StringComparison.Ordinal);
+        Assert.Equal((422, "token"), (shortToken.Status, shortToken.Json["errors"]![0]!["field"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task An_oversize_event_is_refused_before_it_is_read_whole()
+    {
+        var tenant = await TenantAsync(SignatureScheme.WeChatSha1);
+        var body = Event("evt-big", "checkIn").Replace("}", $",\"reason\":\"{new string('x', WebhookBody.MaxBytes)}\"}}", StringComparison.Ordinal);
+
+        var response = await CallAsync(Signed(tenant.TenantId, body, Now(), "big"), r => Webhooks.Receive(r, "wechat", CancellationToken.None));
+
+        Assert.Equal((400, "body-too-large"), (response.Status, response.Code));
+    }
 }

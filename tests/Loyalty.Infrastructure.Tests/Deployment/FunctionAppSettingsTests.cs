@@ -32,6 +32,8 @@ public sealed partial class FunctionAppSettingsTests
         "ServiceBus__TopicName",
         "Bootstrap__Secret",
         "Security__PhoneHashKey",
+        "APPLICATIONINSIGHTS_CONNECTION_STRING",
+        "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
     ];
 
     private static readonly string[] Secrets = ["Bootstrap__Secret", "Security__PhoneHashKey", "Sms__AccessKey"];

@@ -1,0 +1,68 @@
+using Azure;
+using Azure.Data.Tables;
+using Loyalty.Core.Common;
+using Loyalty.Core.Webhooks.WeChat;
+using Loyalty.Infrastructure.Storage;
+
+namespace Loyalty.Infrastructure.Tables;
+
+/// <summary>
+/// Received WeChat pushes per tenant and channel, newest first: row key <c>{inverted create time}:{message id}</c>, so a
+/// retry of a message lands on its first row (kept as it was) and a page is one range of one partition.
+/// </summary>
+public sealed class TableWeChatMessageLog(LoyaltyTables tables) : IWeChatMessageLog
+{
+    public async Task RecordAsync(WeChatMessageRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var table = await tables.GetAsync(LoyaltyTables.WeChatMessages);
+        var entity = new TableEntity(Partition(record.TenantId, record.Channel), $"{LedgerRows.InvertedTicks(record.CreatedAt)}:{record.MessageId}")
+        {
+            ["Status"] = record.Status.ToString(),
+            ["OpenId"] = record.OpenId,
+            ["Record"] = StorageJson.Serialize(record),
+        };
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // WeChat retried a message already recorded: the first record stands.
+        }
+    }
+
+    public async Task<WeChatMessagePage> ListAsync(string tenantId, string channel, WeChatMessageQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var table = await tables.GetAsync(LoyaltyTables.WeChatMessages);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(tenantId, channel)}");
+        if (query.Status is { } status)
+        {
+            filter += TableClient.CreateQueryFilter($" and Status eq {status.ToString()}");
+        }
+
+        if (query.OpenId is { } openId)
+        {
+            filter += TableClient.CreateQueryFilter($" and OpenId eq {openId}");
+        }
+
+        var pages = table.QueryAsync<TableEntity>(filter, query.PageSize, cancellationToken: cancellationToken)
+            .AsPages(ContinuationTokens.Decode(query.ContinuationToken), query.PageSize);
+        try
+        {
+            await foreach (var page in pages)
+            {
+                return new WeChatMessagePage([.. page.Values.Select(e => StorageJson.Deserialize<WeChatMessageRecord>(e.GetString("Record")))], ContinuationTokens.Encode(page.ContinuationToken));
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 400 && query.ContinuationToken is not null)
+        {
+            throw new InvalidContinuationTokenException(ex);
+        }
+
+        return new WeChatMessagePage([], null);
+    }
+
+    private static string Partition(string tenantId, string channel) => $"{tenantId}:{channel}";
+}
