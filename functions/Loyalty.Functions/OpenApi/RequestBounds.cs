@@ -9,6 +9,7 @@ using Loyalty.Core.Pos;
 using Loyalty.Core.Programs;
 using Loyalty.Core.Purchases;
 using Loyalty.Core.Refunds;
+using Loyalty.Core.Webhooks;
 using Loyalty.Core.Webhooks.WeChat;
 
 namespace Loyalty.Functions.OpenApi;
@@ -112,7 +113,9 @@ public static class RequestBounds
         new("TransferRules", "maxPointsPerMonth", ProgramBounds.MaxTransferPointsPerMonth),
         new("TransferRules", "maxFamilyMembers", ProgramBounds.MaxFamilyMembers),
 
-        // The WeChat code defines its own limits; they are shown from the same constants.
+        // The webhook code defines its own limits; they are shown from the same constants.
+        new("WebhookChannelRequest", "maxGrantPoints", new Bound(0, WebhookChannelValidator.MaxGrantPoints)),
+        new("WebhookEvent", "points", new Bound(1, WebhookChannelValidator.MaxGrantPoints)),
         new("WeChatRule", "points", new Bound(1, WeChatRulesValidator.MaxGrantPoints)),
         new("WeChatSceneRequest", "expiresInSeconds", new Bound(WeChatScene.MinLifetimeSeconds, WeChatScene.MaxLifetimeSeconds)),
     ];

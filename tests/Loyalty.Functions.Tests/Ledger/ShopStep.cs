@@ -44,8 +44,8 @@ public abstract record ShopStep
         (1, Gen.Long[1_000_000, long.MaxValue]));
 
     public static Gen<ShopStep> Generator { get; } = Gen.Frequency(
-        (8, Gen.Select(AnyMember, Gen.Int[1, 3], Gen.Int[1, 300], Gen.Int[0, 200], Gen.Enum<PointsPart>(), TillNumber, Gen.Int[0, 4])
-            .Select(t => (ShopStep)new Buy(t.Item1, t.Item2, t.Item3, t.Item4, t.Item5, t.Item6, CompleteNow: t.Item7 > 0))),
+        (8, Gen.Select(AnyMember, Gen.Int[1, 3], Gen.Int[1, 300], Gen.Int[0, 200], Gen.Enum<PointsPart>(), TillNumber, Gen.Bool)
+            .Select(t => (ShopStep)new Buy(t.Item1, t.Item2, t.Item3, t.Item4, t.Item5, t.Item6, t.Item7))),
         (5, Gen.Select(Gen.Int[0, 100], Gen.Enum<RefundKind>(), Gen.Int[1, 3], Gen.Int[1, 20_000], (o, k, q, c) => (ShopStep)new Refund(o, k, q, c))),
         (2, Gen.Int[0, 100].Select(o => (ShopStep)new CancelOrder(o))),
         (1, Gen.Int[0, 100].Select(o => (ShopStep)new CompleteOrder(o))),

@@ -28,6 +28,9 @@ public sealed class RequestBoundsTests(FunctionsHost host) : IClassFixture<Funct
 {
     private static readonly JsonObject Document = OpenApiDocumentTests.ReadDocument();
 
+    /// <summary>Signed pushes cannot be built from an example; WebhookFunctionsTests sends a grant above its channel's cap.</summary>
+    private static readonly string[] Signed = ["ReceiveWebhook"];
+
     private Dictionary<string, Func<HttpRequest, Task<IActionResult>>> Operations() => new()
     {
         ["AdjustMemberPoints"] = r => host.Function<MemberFunctions>().Adjust(r, "m-bounds", CancellationToken.None),
@@ -44,6 +47,7 @@ public sealed class RequestBoundsTests(FunctionsHost host) : IClassFixture<Funct
         ["AdjustGiftStock"] = r => host.Function<GiftFunctions>().AdjustStock(r, "bounds-gift", CancellationToken.None),
         ["LoadGiftCodes"] = r => host.Function<GiftFunctions>().LoadCodes(r, "bounds-gift", CancellationToken.None),
         ["GrantPoints"] = r => host.Function<ActivityFunctions>().Grant(r, CancellationToken.None),
+        ["ConfigureWebhookChannel"] = r => host.Function<WebhookFunctions>().Configure(r, "bounds-channel", CancellationToken.None),
         ["IssueWeChatScene"] = r => host.Function<WeChatBindingFunctions>().IssueScene(r, "m-bounds", CancellationToken.None),
     };
 
@@ -54,8 +58,15 @@ public sealed class RequestBoundsTests(FunctionsHost host) : IClassFixture<Funct
         var operations = Operations();
         var failures = new List<string>();
         var exercised = new HashSet<SchemaBound>();
+        var signedOnly = new HashSet<SchemaBound>();
         foreach (var (operationId, root, examples) in RequestOperations())
         {
+            if (Signed.Contains(operationId))
+            {
+                signedOnly.UnionWith(RequestBounds.All.Where(b => Routes(root, b.Schema, []).Any()));
+                continue;
+            }
+
             foreach (var bound in RequestBounds.All)
             {
                 foreach (var route in Routes(root, bound.Schema, []))
@@ -77,12 +88,12 @@ public sealed class RequestBoundsTests(FunctionsHost host) : IClassFixture<Funct
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.Equal(RequestBounds.All.Count, exercised.Count);
+        Assert.Empty(RequestBounds.All.Except(exercised).Except(signedOnly));
     }
 
     private static IEnumerable<(string OperationId, string Root, IReadOnlyList<JsonObject> Examples)> RequestOperations() =>
         OpenApiDocumentTests.DocumentOperations(Document)
-            .Where(o => !o.Label.Contains("/v1/webhooks/", StringComparison.Ordinal) && o.Operation["requestBody"] is not null)
+            .Where(o => o.Operation["requestBody"] is not null)
             .Select(o =>
             {
                 var media = o.Operation["requestBody"]!["content"]!["application/json"]!;
