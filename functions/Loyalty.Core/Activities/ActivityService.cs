@@ -9,7 +9,7 @@ namespace Loyalty.Core.Activities;
 /// <summary>Earning without a purchase: check-ins, shares, tasks and admins' manual grants. Each is one idempotent ledger batch per member.</summary>
 public sealed class ActivityService(LedgerService ledger, ProgramService programs, TimeProvider time)
 {
-    public const int MaxGrantMembers = 500;
+    public const int MaxGrantMembers = GrantBounds.MaxMembers;
 
     public Task<Result<LedgerOutcome>> CheckInAsync(MemberKey member, string idempotencyKey, CancellationToken cancellationToken) =>
         RunAsync(member, rules => new CheckIn(Key("checkin", idempotencyKey), rules), cancellationToken);
@@ -27,18 +27,18 @@ public sealed class ActivityService(LedgerService ledger, ProgramService program
     {
         ArgumentNullException.ThrowIfNull(grant);
         var errors = new List<FieldError>();
-        if (grant.MemberIds is not { Count: > 0 and <= MaxGrantMembers })
+        if (grant.MemberIds is not { } memberIds || !GrantBounds.MemberIds.Contains(memberIds.Count))
         {
-            errors.Add(new FieldError("memberIds", "count", $"memberIds must list 1 to {MaxGrantMembers} members."));
+            errors.Add(GrantBounds.MemberIds.CountViolation("memberIds"));
         }
         else if (grant.MemberIds.Any(id => !MemberKey.IsValidMemberId(id)))
         {
             errors.Add(new FieldError("memberIds", "pattern", "Every member id must be 1-64 letters, digits, '_', '.' or '-'."));
         }
 
-        if (grant.Points is <= 0 or > AdjustmentService.MaxDelta)
+        if (!GrantBounds.Points.Contains(grant.Points))
         {
-            errors.Add(new FieldError("points", "range", $"points must be between 1 and {AdjustmentService.MaxDelta}."));
+            errors.Add(GrantBounds.Points.Violation("points"));
         }
 
         if (string.IsNullOrWhiteSpace(grant.Reason) || grant.Reason.Length > 200)

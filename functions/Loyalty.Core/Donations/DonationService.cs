@@ -59,9 +59,9 @@ public sealed partial class DonationService(ICharityStore charity, ILedgerStore 
             errors.Add(new FieldError("projectId", "pattern", "projectId is required: 1-64 letters, digits, '_', '.' or '-'."));
         }
 
-        if (request.Points is not > 0 or > 100_000_000)
+        if (!DonationBounds.Points.Contains(request.Points))
         {
-            errors.Add(new FieldError("points", "range", "points must be a whole number between 1 and 100000000."));
+            errors.Add(DonationBounds.Points.Violation("points"));
         }
 
         if (errors.Count > 0)

@@ -5,8 +5,9 @@ namespace Loyalty.Core.Family;
 
 /// <summary>
 /// Credits transferred points as lots with the sender's expiry dates (no expiry laundering). With <see cref="Returning"/>
-/// the same portions go back to the sender because the receiver could not be credited, and the transfer is taken off
-/// the sender's monthly counters of <see cref="CountedMonth"/> (the tenant-local month its debit was counted in).
+/// the same portions go back to the sender because the receiver could not be credited: that undoes the sender's debit
+/// (it no longer counts as spent), and the transfer is taken off the sender's monthly counters of
+/// <see cref="CountedMonth"/> (the tenant-local month its debit was counted in).
 /// </summary>
 public sealed record TransferIn(string IdempotencyKey, string TransferId, string CounterpartyMemberId, IReadOnlyList<LotPortion> Portions, bool Returning = false, string? CountedMonth = null) : LedgerCommand(IdempotencyKey)
 {
@@ -22,7 +23,7 @@ public sealed record TransferIn(string IdempotencyKey, string TransferId, string
         }
 
         return Returning
-            ? transaction.Receive(Portions, LedgerEntryType.Restore, "transfer-return", TransferId, $"Transfer to {CounterpartyMemberId} could not be completed; points returned", details)
+            ? transaction.Restore([.. Portions.Select(p => new RestoredPoints(p.Points, p.ExpiresAt))], TransferId, $"Transfer to {CounterpartyMemberId} could not be completed; points returned", details, "transfer-return")
             : transaction.Receive(Portions, LedgerEntryType.TransferIn, "transfer", TransferId, $"Transfer from {CounterpartyMemberId}", details);
     }
 }

@@ -7,9 +7,10 @@ namespace Loyalty.Core.Family;
 
 /// <summary>
 /// Debits the sender, recording the expiry of every point taken. The monthly limits are counted on the sender's
-/// account row in the same batch, per calendar month in the tenant's time zone.
+/// account row in the same batch, per calendar month in the tenant's time zone — the month the member asked for the
+/// transfer (<paramref name="RequestedAt"/>), even when a retry or the tidy-up writes the debit after the month turned.
 /// </summary>
-public sealed record TransferOut(string IdempotencyKey, string TransferId, string ToMemberId, long Points, TransferRules Rules, TimeZoneInfo Zone) : LedgerCommand(IdempotencyKey)
+public sealed record TransferOut(string IdempotencyKey, string TransferId, string ToMemberId, long Points, TransferRules Rules, TimeZoneInfo Zone, DateTimeOffset RequestedAt) : LedgerCommand(IdempotencyKey)
 {
     public const string MonthKey = "transfers.month";
     public const string CountKey = "transfers.count";
@@ -56,7 +57,7 @@ public sealed record TransferOut(string IdempotencyKey, string TransferId, strin
         }
 
         var state = transaction.Account.State;
-        var month = MonthOf(transaction.Now, Zone);
+        var month = MonthOf(RequestedAt, Zone);
         var sameMonth = state.GetValueOrDefault(MonthKey) == month;
         var count = sameMonth ? long.Parse(state.GetValueOrDefault(CountKey, "0"), CultureInfo.InvariantCulture) : 0;
         var points = sameMonth ? long.Parse(state.GetValueOrDefault(PointsKey, "0"), CultureInfo.InvariantCulture) : 0;

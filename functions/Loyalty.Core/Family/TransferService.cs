@@ -20,9 +20,9 @@ public sealed class TransferService(ITransferStore transfers, FamilyService fami
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = FamilyService.ValidatePair(request.FromMemberId, request.ToMemberId, "fromMemberId", "toMemberId");
-        if (request.Points is not > 0 or > 100_000_000)
+        if (!TransferBounds.Points.Contains(request.Points))
         {
-            errors.Add(new FieldError("points", "range", "points must be a whole number between 1 and 100000000."));
+            errors.Add(TransferBounds.Points.Violation("points"));
         }
 
         if (request.Message is { Length: > 100 })
@@ -91,7 +91,7 @@ public sealed class TransferService(ITransferStore transfers, FamilyService fami
         var program = await programs.GetAsync(record.TenantId, cancellationToken);
         var from = new MemberKey(record.TenantId, record.FromMemberId);
         var to = new MemberKey(record.TenantId, record.ToMemberId);
-        var debit = await ledger.ExecuteAsync(from, new TransferOut($"transfer:{record.TransferId}:out", record.TransferId, record.ToMemberId, record.Points, program.Rules.Transfers, program.Rules.Zone()) { ProgramVersion = program.Version }, cancellationToken);
+        var debit = await ledger.ExecuteAsync(from, new TransferOut($"transfer:{record.TransferId}:out", record.TransferId, record.ToMemberId, record.Points, program.Rules.Transfers, program.Rules.Zone(), record.CreatedAt) { ProgramVersion = program.Version }, cancellationToken);
         if (!debit.IsSuccess)
         {
             // A refused debit moved nothing: the transfer failed for good. A conflict may succeed on a retry.
@@ -113,7 +113,7 @@ public sealed class TransferService(ITransferStore transfers, FamilyService fami
             return credit.Error;
         }
 
-        var returned = await ledger.ExecuteAsync(from, new TransferIn($"transfer:{record.TransferId}:return", record.TransferId, record.ToMemberId, portions, Returning: true, CountedMonth: TransferOut.MonthOf(debit.Value.Entry.At, program.Rules.Zone())), cancellationToken);
+        var returned = await ledger.ExecuteAsync(from, new TransferIn($"transfer:{record.TransferId}:return", record.TransferId, record.ToMemberId, portions, Returning: true, CountedMonth: TransferOut.MonthOf(record.CreatedAt, program.Rules.Zone())), cancellationToken);
         return returned.IsSuccess
             ? await SaveAsync(record with { Status = TransferStatus.Returned, FailureCode = credit.Error.Code, FailureReason = credit.Error.Message }, cancellationToken)
             : returned.Error;

@@ -7,8 +7,8 @@ namespace Loyalty.Core.Gifts;
 /// <summary>The catalog as merchants edit it: define gifts, change stock, load code pools.</summary>
 public sealed partial class GiftService(IGiftCatalog catalog, IGiftCodePool codes, TimeProvider time, LedgerRetryPolicy? retryPolicy = null)
 {
-    public const long MaxStockDelta = 1_000_000;
-    public const int MaxCodesPerLoad = 1000;
+    public const long MaxStockDelta = GiftBounds.MaxStockDelta;
+    public const int MaxCodesPerLoad = GiftBounds.MaxCodesPerLoad;
 
     private readonly LedgerRetryPolicy _retry = retryPolicy ?? LedgerRetryPolicy.Default;
 
@@ -85,9 +85,9 @@ public sealed partial class GiftService(IGiftCatalog catalog, IGiftCodePool code
     /// <summary>Adds (or with a negative delta removes) units. Keyed by <paramref name="adjustmentId"/>: a retry changes stock once.</summary>
     public async Task<Result<Gift>> AdjustStockAsync(string tenantId, string giftId, long delta, string adjustmentId, CancellationToken cancellationToken)
     {
-        if (delta == 0 || Math.Abs(delta) > MaxStockDelta)
+        if (delta == 0 || !GiftBounds.StockDelta.Contains(delta))
         {
-            return Error.Validation("delta", "range", $"delta must be a non-zero whole number between -{MaxStockDelta} and {MaxStockDelta}.");
+            return Error.Validation([GiftBounds.StockDelta.Violation("delta", "delta, a non-zero whole number of units,")]);
         }
 
         for (var attempt = 1; attempt <= _retry.MaxAttempts; attempt++)
@@ -124,7 +124,7 @@ public sealed partial class GiftService(IGiftCatalog catalog, IGiftCodePool code
     /// <summary>Loads codes into a virtual gift's pool and adds as many units to its stock, once per <paramref name="loadId"/>.</summary>
     public async Task<Result<(int Added, Gift Gift)>> LoadCodesAsync(string tenantId, string giftId, IReadOnlyList<string>? newCodes, string loadId, CancellationToken cancellationToken)
     {
-        if (newCodes is not { Count: > 0 and <= MaxCodesPerLoad } || newCodes.Any(c => c is null || !CodePattern().IsMatch(c)))
+        if (newCodes is null || !GiftBounds.Codes.Contains(newCodes.Count) || newCodes.Any(c => c is null || !CodePattern().IsMatch(c)))
         {
             return Error.Validation("codes", "codes", $"codes must list 1-{MaxCodesPerLoad} codes of 4-64 letters, digits, '_' or '-'.");
         }

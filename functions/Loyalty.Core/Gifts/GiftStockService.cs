@@ -11,8 +11,12 @@ public sealed class GiftStockService(IGiftCatalog catalog, TimeProvider time, Le
 {
     private readonly LedgerRetryPolicy _retry = retryPolicy ?? LedgerRetryPolicy.Default;
 
-    /// <summary>The redemption's reservation: the existing one on a retry, else a new one if every rule allows it.</summary>
-    public async Task<Result<GiftReservation>> ReserveAsync(string tenantId, string giftId, string memberId, string tier, string redemptionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The redemption's reservation: the existing one on a retry, else a new one if every rule allows it. The gift's
+    /// opening and visibility are judged at <paramref name="requestedAt"/>, when the member asked, so a
+    /// request made in the last second of a window is not refused because the step ran after it closed.
+    /// </summary>
+    public async Task<Result<GiftReservation>> ReserveAsync(string tenantId, string giftId, string memberId, string tier, string redemptionId, DateTimeOffset requestedAt, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= _retry.MaxAttempts; attempt++)
         {
@@ -32,7 +36,7 @@ public sealed class GiftStockService(IGiftCatalog catalog, TimeProvider time, Le
 
             var count = await catalog.GetMemberCountAsync(tenantId, giftId, memberId, cancellationToken);
             var now = time.GetUtcNow();
-            if (GiftRules.CheckReservable(gift, tier, count.Count, now) is { } refused)
+            if (GiftRules.CheckReservable(gift, tier, count.Count, requestedAt) is { } refused)
             {
                 return refused;
             }

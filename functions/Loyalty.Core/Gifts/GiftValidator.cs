@@ -6,8 +6,8 @@ namespace Loyalty.Core.Gifts;
 /// <summary>Checks a gift definition and names every field at fault.</summary>
 public static partial class GiftValidator
 {
-    public const long MaxPointsPrice = 10_000_000;
-    public const int MaxImages = 10;
+    public const long MaxPointsPrice = GiftBounds.MaxPointsPrice;
+    public const int MaxImages = GiftBounds.MaxImages;
 
     public static bool IsValidGiftId(string? value) => value is not null && GiftIdPattern().IsMatch(value);
 
@@ -42,14 +42,14 @@ public static partial class GiftValidator
             Add("kind", "required", "kind is required: physical, virtual, coupon or service.");
         }
 
-        if (definition.PointsPrice is not (> 0 and <= MaxPointsPrice))
+        if (!GiftBounds.PointsPrice.Contains(definition.PointsPrice))
         {
-            Add("pointsPrice", "range", $"pointsPrice is required: 1 to {MaxPointsPrice} points.");
+            errors.Add(GiftBounds.PointsPrice.Violation("pointsPrice", "pointsPrice (required)"));
         }
 
-        if (definition.PerMemberLimit is { } limit && limit is < 1 or > 1000)
+        if (definition.PerMemberLimit is { } limit && !GiftBounds.PerMemberLimit.Contains(limit))
         {
-            Add("perMemberLimit", "range", "perMemberLimit must be 1-1000 when given.");
+            errors.Add(GiftBounds.PerMemberLimit.Violation("perMemberLimit"));
         }
 
         if (definition.EligibleTiers is { } tiers && tiers.Any(t => !MemberTiers.IsKnown(t)))
@@ -108,25 +108,14 @@ public static partial class GiftValidator
                     add("coupon", "one-of", "coupon needs exactly one of amountOff or percentOff.");
                 }
 
-                if (coupon.AmountOff is { } amount && (amount <= 0 || amount > 100_000 || decimal.Round(amount, 2) != amount))
+                if (coupon.AmountOff is { } amount && (!GiftBounds.CouponAmountOff.Contains(amount) || decimal.Round(amount, 2) != amount))
                 {
-                    add("coupon.amountOff", "range", "coupon.amountOff must be 0.01-100000 with at most two decimals.");
+                    add("coupon.amountOff", "range", $"coupon.amountOff must be {GiftBounds.CouponAmountOff.Describe()} with at most two decimals.");
                 }
 
-                if (coupon.PercentOff is { } percent && percent is < 1 or > 99)
-                {
-                    add("coupon.percentOff", "range", "coupon.percentOff must be 1-99.");
-                }
-
-                if (coupon.ValidDays is < 1 or > 3650)
-                {
-                    add("coupon.validDays", "range", "coupon.validDays must be 1-3650.");
-                }
-
-                if (coupon.MinimumSpend is < 0)
-                {
-                    add("coupon.minimumSpend", "range", "coupon.minimumSpend cannot be negative.");
-                }
+                AddIfOutside("coupon.percentOff", GiftBounds.CouponPercentOff, coupon.PercentOff, add);
+                AddIfOutside("coupon.validDays", GiftBounds.ValidDays, coupon.ValidDays, add);
+                AddIfOutside("coupon.minimumSpend", GiftBounds.CouponMinimumSpend, coupon.MinimumSpend, add);
             }
         }
         else if (definition.Coupon is not null)
@@ -140,14 +129,25 @@ public static partial class GiftValidator
             {
                 add("service", "required", "service terms are required for a service gift.");
             }
-            else if (service.ValidDays is < 1 or > 3650 || service.DurationMinutes is < 1 or > 1440)
+            else
             {
-                add("service", "range", "service.validDays must be 1-3650 and service.durationMinutes 1-1440 when given.");
+                AddIfOutside("service.validDays", GiftBounds.ValidDays, service.ValidDays, add);
+                AddIfOutside("service.durationMinutes", GiftBounds.ServiceDurationMinutes, service.DurationMinutes, add);
             }
         }
         else if (definition.Service is not null)
         {
             add("service", "kind", "service terms apply only to a service gift.");
+        }
+    }
+
+    /// <summary>Names an optional number outside its bound (a missing one is left to its own rule).</summary>
+    private static void AddIfOutside(string field, Bound bound, decimal? value, Action<string, string, string> add)
+    {
+        if (value is { } v && !bound.Contains(v))
+        {
+            var violation = bound.Violation(field, field);
+            add(violation.Field, violation.Rule, violation.Message);
         }
     }
 

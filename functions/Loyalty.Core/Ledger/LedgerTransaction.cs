@@ -78,16 +78,16 @@ public sealed class LedgerTransaction
         Account = updated;
     }
 
-    /// <summary>Credits points as a new lot (or into an existing available lot with the same expiry, so lots stay few).</summary>
+    /// <summary>
+    /// Credits points as a new lot (or into an existing available lot with the same expiry, so lots stay few). Points
+    /// whose expiry has already passed (a purchase reported after its clearing date) are credited and expire at once,
+    /// visibly, as they would have had the purchase been reported on time.
+    /// </summary>
     public LedgerEntry Earn(EarnRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.Points);
         var availableAt = request.AvailableAt ?? Now;
-        if (request.ExpiresAt <= Now)
-        {
-            throw new ArgumentException("Points cannot be earned already expired.", nameof(request));
-        }
 
         var lot = availableAt <= Now && request.Mergeable && !Account.Frozen
             ? _lots.Values.FirstOrDefault(l => l.IsAvailable(Now) && l.ExpiresAt == request.ExpiresAt && l.Reference is null)
@@ -98,7 +98,9 @@ public sealed class LedgerTransaction
         _lots[lot.LotId] = lot;
         Account = Account with { LifetimeEarned = Account.LifetimeEarned + request.Points, LastActivityAt = Now };
         SettleDebt();
-        return Record(request.Type, request.Points, request.Reference, request.Reason, new Dictionary<string, long> { [lot.LotId] = request.Points }, request.Details);
+        var entry = Record(request.Type, request.Points, request.Reference, request.Reason, new Dictionary<string, long> { [lot.LotId] = request.Points }, request.Details);
+        ExpireDue();
+        return entry;
     }
 
     /// <summary>Spends available points, earliest-expiring lots first. Never makes the balance negative.</summary>
@@ -405,16 +407,16 @@ public sealed class LedgerTransaction
     /// Gives back the points of a reversed spend into lots with their original expiries, so a refund never extends their
     /// life. Parts whose expiry has passed meanwhile are lost, as they would have been. One entry for all parts.
     /// </summary>
-    public LedgerEntry Restore(IReadOnlyList<RestoredPoints> parts, string reference, string? reason, IReadOnlyDictionary<string, string>? details = null)
+    public LedgerEntry Restore(IReadOnlyList<RestoredPoints> parts, string reference, string? reason, IReadOnlyDictionary<string, string>? details = null, string source = "restore")
     {
         ArgumentNullException.ThrowIfNull(parts);
         var lots = new Dictionary<string, long>();
         long restored = 0;
         foreach (var part in parts.Where(p => p.Points > 0 && p.ExpiresAt > Now))
         {
-            var lot = _lots.Values.FirstOrDefault(l => l.IsAvailable(Now) && l.ExpiresAt == part.ExpiresAt && l.Reference is null);
+            var lot = Account.Frozen ? null : _lots.Values.FirstOrDefault(l => l.IsAvailable(Now) && l.ExpiresAt == part.ExpiresAt && l.Reference is null);
             lot = lot is null
-                ? new PointsLot(NewId(), part.Points, part.Points, Now, Now, part.ExpiresAt, "restore", null)
+                ? new PointsLot(NewId(), part.Points, part.Points, Now, Now, part.ExpiresAt, source, null) { Frozen = Account.Frozen }
                 : lot with { Points = lot.Points + part.Points, Remaining = lot.Remaining + part.Points };
             _lots[lot.LotId] = lot;
             lots[lot.LotId] = lots.GetValueOrDefault(lot.LotId) + part.Points;

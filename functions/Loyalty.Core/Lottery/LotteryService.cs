@@ -16,8 +16,8 @@ namespace Loyalty.Core.Lottery;
 public sealed class LotteryService(ILotteryStore lotteries, ILedgerStore ledgerStore, LedgerService ledger, IPendingSagas pending, TimeProvider time)
 {
     public const string DrawNotFound = "draw-not-found";
-    public const int MaxPrizes = 50;
-    public const long MaxWeight = 1_000_000;
+    public const int MaxPrizes = LotteryBounds.MaxPrizes;
+    public const long MaxWeight = LotteryBounds.MaxWeight;
     private const int MaxAttempts = 50;
 
     public async Task<Result<LotteryView>> SaveAsync(string tenantId, string lotteryId, LotteryRequest request, CancellationToken cancellationToken)
@@ -245,20 +245,20 @@ public sealed class LotteryService(ILotteryStore lotteries, ILedgerStore ledgerS
             Fail("name", "length", "name must be 1-100 characters.");
         }
 
-        if (request.CostPoints is not > 0 or > 1_000_000)
+        if (!LotteryBounds.CostPoints.Contains(request.CostPoints))
         {
-            Fail("costPoints", "range", "costPoints must be between 1 and 1000000.");
+            errors.Add(LotteryBounds.CostPoints.Violation("costPoints"));
         }
 
-        if (request.NoPrizeWeight is < 0 or > MaxWeight)
+        if (request.NoPrizeWeight is { } noPrize && !LotteryBounds.NoPrizeWeight.Contains(noPrize))
         {
-            Fail("noPrizeWeight", "range", $"noPrizeWeight must be between 0 and {MaxWeight}.");
+            errors.Add(LotteryBounds.NoPrizeWeight.Violation("noPrizeWeight"));
         }
 
         var prizes = request.Prizes ?? [];
-        if (prizes.Count is 0 or > MaxPrizes)
+        if (!LotteryBounds.Prizes.Contains(prizes.Count))
         {
-            Fail("prizes", "count", $"prizes must list 1-{MaxPrizes} prizes.");
+            errors.Add(LotteryBounds.Prizes.CountViolation("prizes"));
         }
 
         for (var i = 0; i < Math.Min(prizes.Count, MaxPrizes); i++)
@@ -275,14 +275,14 @@ public sealed class LotteryService(ILotteryStore lotteries, ILedgerStore ledgerS
                 Fail($"prizes[{i}].name", "length", "name must be 1-100 characters.");
             }
 
-            if (prize.Weight is not > 0 or > MaxWeight)
+            if (!LotteryBounds.PrizeWeight.Contains(prize.Weight))
             {
-                Fail($"prizes[{i}].weight", "range", $"weight must be between 1 and {MaxWeight}.");
+                errors.Add(LotteryBounds.PrizeWeight.Violation($"prizes[{i}].weight"));
             }
 
-            if (prize.Stock is not >= 0 or > 100_000_000)
+            if (!LotteryBounds.PrizeStock.Contains(prize.Stock))
             {
-                Fail($"prizes[{i}].stock", "range", "stock must be between 0 and 100000000.");
+                errors.Add(LotteryBounds.PrizeStock.Violation($"prizes[{i}].stock"));
             }
         }
 

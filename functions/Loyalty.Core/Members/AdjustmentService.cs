@@ -10,16 +10,16 @@ public sealed record Adjustment(long Delta, string? Reason, string? Reference);
 /// <summary>Admin corrections: a signed delta with a required reason, recorded with the operator who made it.</summary>
 public sealed class AdjustmentService(LedgerService ledger, ProgramService programs, TimeProvider time)
 {
-    public const long MaxDelta = 10_000_000;
+    public const long MaxDelta = AdjustmentBounds.MaxDelta;
 
     public async Task<Result<LedgerOutcome>> AdjustAsync(MemberKey member, Adjustment adjustment, string idempotencyKey, string @operator, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(adjustment);
         var errors = new List<FieldError>();
-        if (adjustment.Delta == 0 || Math.Abs(adjustment.Delta) > MaxDelta)
+        if (adjustment.Delta == 0 || !AdjustmentBounds.Delta.Contains(adjustment.Delta))
         {
-            errors.Add(new FieldError("delta", "range", $"delta must be a non-zero whole number of points between -{MaxDelta} and {MaxDelta}."));
+            errors.Add(AdjustmentBounds.Delta.Violation("delta", "delta, a non-zero whole number of points,"));
         }
 
         if (string.IsNullOrWhiteSpace(adjustment.Reason) || adjustment.Reason.Length > 200)

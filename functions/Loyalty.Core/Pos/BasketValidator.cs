@@ -9,9 +9,9 @@ public static class BasketValidator
     public static Result<IReadOnlyList<PurchaseLine>> Lines(IReadOnlyList<BasketLine?>? lines, List<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        if (lines is null || lines.Count == 0 || lines.Count > PurchaseValidator.MaxLines)
+        if (lines is null || !PosBounds.BasketLines.Contains(lines.Count))
         {
-            errors.Add(new FieldError("lines", "required", $"lines must hold 1-{PurchaseValidator.MaxLines} basket lines."));
+            errors.Add(PosBounds.BasketLines.CountViolation("lines"));
             return Result<IReadOnlyList<PurchaseLine>>.Fail(Error.Validation(errors));
         }
 
@@ -36,14 +36,14 @@ public static class BasketValidator
                 errors.Add(new FieldError($"{path}.category", "length", "category must be at most 64 characters."));
             }
 
-            if (line.Quantity is not > 0 or > 1_000_000)
+            if (!PurchaseBounds.Quantity.Contains(line.Quantity))
             {
-                errors.Add(new FieldError($"{path}.quantity", "range", "quantity must be greater than 0 and at most 1000000."));
+                errors.Add(PurchaseBounds.Quantity.Violation($"{path}.quantity"));
             }
 
-            if (line.UnitPrice is not { } price || price < 0 || decimal.Round(price, 2) != price || price > 100_000_000m)
+            if (line.UnitPrice is not { } price || !PurchaseBounds.UnitPrice.Contains(price) || decimal.Round(price, 2) != price)
             {
-                errors.Add(new FieldError($"{path}.unitPrice", "money", "unitPrice must be a non-negative amount with at most two decimals."));
+                errors.Add(new FieldError($"{path}.unitPrice", "money", $"unitPrice is required: an amount {PurchaseBounds.UnitPrice.Describe()} with at most two decimals."));
             }
 
             result.Add(new PurchaseLine(line.Sku ?? string.Empty, line.Category, line.Quantity ?? 0, line.UnitPrice ?? 0));

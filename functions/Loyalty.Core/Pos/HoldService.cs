@@ -45,9 +45,9 @@ public sealed class HoldService(ILedgerStore store, LedgerService ledger, Progra
             errors.Add(new FieldError("orderId", "pattern", "orderId is required: 1-64 letters, digits, '_', '.' or '-'."));
         }
 
-        if (request.Points is not > 0)
+        if (!PosBounds.HoldPoints.Contains(request.Points))
         {
-            errors.Add(new FieldError("points", "range", "points must be a whole number greater than 0."));
+            errors.Add(PosBounds.HoldPoints.Violation("points"));
         }
 
         var lines = BasketValidator.Lines(request.Lines, errors);

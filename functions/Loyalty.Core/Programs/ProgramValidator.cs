@@ -46,32 +46,14 @@ public static class ProgramValidator
             return;
         }
 
-        if (earning.BaseRatePoints < 0 || earning.BaseRatePoints > 10_000)
-        {
-            fail("earning.baseRatePoints", "range", "baseRatePoints must be between 0 and 10000.");
-        }
-
-        if (earning.BaseRatePer <= 0 || earning.BaseRatePer > 1_000_000)
-        {
-            fail("earning.baseRatePer", "range", "baseRatePer must be greater than 0 and at most 1000000.");
-        }
-
-        if (earning.ReturnWindowDays is < 0 or > 365)
-        {
-            fail("earning.returnWindowDays", "range", "returnWindowDays must be between 0 and 365.");
-        }
-
-        if (earning.MaxPointsPerOrder < 0)
-        {
-            fail("earning.maxPointsPerOrder", "range", "maxPointsPerOrder must be 0 (no cap) or positive.");
-        }
-
+        Range("earning.baseRatePoints", ProgramBounds.BaseRatePoints, earning.BaseRatePoints, fail);
+        Range("earning.baseRatePer", ProgramBounds.BaseRatePer, earning.BaseRatePer, fail);
+        Range("earning.returnWindowDays", ProgramBounds.ReturnWindowDays, earning.ReturnWindowDays, fail);
+        Range("earning.maxPointsPerOrder", ProgramBounds.MaxPointsPerOrder, earning.MaxPointsPerOrder, fail);
         for (var i = 0; i < earning.Ladder.Count; i++)
         {
-            if (earning.Ladder[i].MinAmount <= 0 || earning.Ladder[i].Points < 0)
-            {
-                fail($"earning.ladder[{i}]", "range", "A ladder step needs minAmount > 0 and points >= 0.");
-            }
+            Range($"earning.ladder[{i}].minAmount", ProgramBounds.LadderMinAmount, earning.Ladder[i].MinAmount, fail);
+            Range($"earning.ladder[{i}].points", ProgramBounds.RulePoints, earning.Ladder[i].Points, fail);
         }
 
         if (earning.Ladder.Select(l => l.MinAmount).Distinct().Count() != earning.Ladder.Count)
@@ -79,12 +61,14 @@ public static class ProgramValidator
             fail("earning.ladder", "unique", "Ladder steps must have distinct minAmount values.");
         }
 
-        foreach (var (name, multiplier) in earning.CategoryMultipliers.Concat(earning.SkuMultipliers))
+        foreach (var (name, multiplier) in earning.CategoryMultipliers)
         {
-            if (multiplier is < 0 or > 100)
-            {
-                fail($"earning.multipliers.{name}", "range", "Multipliers must be between 0 and 100.");
-            }
+            Range($"earning.categoryMultipliers.{name}", ProgramBounds.EarnMultiplier, multiplier, fail);
+        }
+
+        foreach (var (name, multiplier) in earning.SkuMultipliers)
+        {
+            Range($"earning.skuMultipliers.{name}", ProgramBounds.EarnMultiplier, multiplier, fail);
         }
 
         for (var i = 0; i < earning.Campaigns.Count; i++)
@@ -97,9 +81,10 @@ public static class ProgramValidator
             fail("earning.campaigns", "unique", "Campaign ids must be unique.");
         }
 
-        if (earning.Birthday is { } birthday && (birthday.Multiplier is < 1 or > 100 || birthday.BonusPoints < 0))
+        if (earning.Birthday is { } birthday)
         {
-            fail("earning.birthday", "range", "birthday needs a multiplier between 1 and 100 and bonusPoints >= 0.");
+            Range("earning.birthday.multiplier", ProgramBounds.BoostMultiplier, birthday.Multiplier, fail);
+            Range("earning.birthday.bonusPoints", ProgramBounds.RulePoints, birthday.BonusPoints, fail);
         }
     }
 
@@ -110,29 +95,23 @@ public static class ProgramValidator
             fail($"{path}.id", "required", "A campaign needs an id of at most 64 characters.");
         }
 
-        if (campaign.Multiplier is < 1 or > 100)
-        {
-            fail($"{path}.multiplier", "range", "multiplier must be between 1 and 100.");
-        }
-
-        if (campaign.BonusPoints < 0 || campaign.MaxBonusPerOrder < 0)
-        {
-            fail($"{path}.bonusPoints", "range", "bonusPoints and maxBonusPerOrder must not be negative.");
-        }
+        Range($"{path}.multiplier", ProgramBounds.BoostMultiplier, campaign.Multiplier, fail);
+        Range($"{path}.bonusPoints", ProgramBounds.RulePoints, campaign.BonusPoints, fail);
+        Range($"{path}.maxBonusPerOrder", ProgramBounds.MaxBonusPerOrder, campaign.MaxBonusPerOrder, fail);
 
         if (campaign.StartDate > campaign.EndDate)
         {
             fail($"{path}.endDate", "after-start", "endDate must not be before startDate.");
         }
 
-        if (campaign.DaysOfWeek.Any(d => d is < 1 or > 7))
+        for (var d = 0; d < campaign.DaysOfWeek.Count; d++)
         {
-            fail($"{path}.daysOfWeek", "range", "daysOfWeek are ISO days 1 (Monday) to 7 (Sunday).");
+            Range($"{path}.daysOfWeek[{d}]", ProgramBounds.DayOfWeek, campaign.DaysOfWeek[d], fail, "an ISO day of the week (1 = Monday)");
         }
 
-        if (campaign.DaysOfMonth.Any(d => d is < 1 or > 31))
+        for (var d = 0; d < campaign.DaysOfMonth.Count; d++)
         {
-            fail($"{path}.daysOfMonth", "range", "daysOfMonth are 1 to 31.");
+            Range($"{path}.daysOfMonth[{d}]", ProgramBounds.DayOfMonth, campaign.DaysOfMonth[d], fail, "a day of the month");
         }
     }
 
@@ -144,31 +123,31 @@ public static class ProgramValidator
             return;
         }
 
-        if (activities.SignUpBonus is < 0 or > 1_000_000)
+        Range("activities.signUpBonus", ProgramBounds.RulePoints, activities.SignUpBonus, fail);
+        Range("activities.checkIn.points", ProgramBounds.RulePoints, activities.CheckIn.Points, fail);
+        Range("activities.checkIn.cycleDays", ProgramBounds.CycleDays, activities.CheckIn.CycleDays, fail);
+        for (var i = 0; i < activities.CheckIn.StreakBonuses.Count; i++)
         {
-            fail("activities.signUpBonus", "range", "signUpBonus must be between 0 and 1000000.");
-        }
-
-        if (activities.CheckIn.Points < 0 || activities.CheckIn.CycleDays is < 0 or > 366 || activities.CheckIn.StreakBonuses.Any(b => b.Day < 1 || b.Points < 0))
-        {
-            fail("activities.checkIn", "range", "checkIn needs points >= 0, cycleDays 0-366 and streak bonuses with day >= 1 and points >= 0.");
+            Range($"activities.checkIn.streakBonuses[{i}].day", ProgramBounds.StreakDay, activities.CheckIn.StreakBonuses[i].Day, fail);
+            Range($"activities.checkIn.streakBonuses[{i}].points", ProgramBounds.RulePoints, activities.CheckIn.StreakBonuses[i].Points, fail);
         }
 
         foreach (var (platform, share) in activities.Shares)
         {
-            if (share.Points < 0 || share.DailyCap < 1)
-            {
-                fail($"activities.shares.{platform}", "range", "A share rule needs points >= 0 and dailyCap >= 1.");
-            }
+            Range($"activities.shares.{platform}.points", ProgramBounds.RulePoints, share.Points, fail);
+            Range($"activities.shares.{platform}.dailyCap", ProgramBounds.DailyCap, share.DailyCap, fail);
         }
 
         for (var i = 0; i < activities.Tasks.Count; i++)
         {
             var task = activities.Tasks[i];
-            if (string.IsNullOrWhiteSpace(task.TaskId) || task.Points < 0 || task.MaxPerPeriod < 1)
+            if (string.IsNullOrWhiteSpace(task.TaskId))
             {
-                fail($"activities.tasks[{i}]", "range", "A task needs a taskId, points >= 0 and maxPerPeriod >= 1.");
+                fail($"activities.tasks[{i}].taskId", "required", "A task needs a taskId.");
             }
+
+            Range($"activities.tasks[{i}].points", ProgramBounds.RulePoints, task.Points, fail);
+            Range($"activities.tasks[{i}].maxPerPeriod", ProgramBounds.MaxPerPeriod, task.MaxPerPeriod, fail);
         }
 
         if (activities.Tasks.Select(t => t.TaskId).Distinct().Count() != activities.Tasks.Count)
@@ -198,9 +177,11 @@ public static class ProgramValidator
             }
         }
 
-        if (tiers.Levels.Any(l => l.EarnMultiplier is < 0 or > 100 || l.DiscountRate is < 0 or >= 1))
+        for (var i = 0; i < tiers.Levels.Count; i++)
         {
-            fail("tiers.levels", "range", "earnMultiplier must be 0-100 and discountRate at least 0 and below 1.");
+            Range($"tiers.levels[{i}].threshold", ProgramBounds.TierThreshold, tiers.Levels[i].Threshold, fail);
+            Range($"tiers.levels[{i}].earnMultiplier", ProgramBounds.EarnMultiplier, tiers.Levels[i].EarnMultiplier, fail);
+            Range($"tiers.levels[{i}].discountRate", ProgramBounds.DiscountRate, tiers.Levels[i].DiscountRate, fail);
         }
 
         if (tiers.Levels.Select(l => l.Name).Distinct().Count() != tiers.Levels.Count || tiers.Levels.Any(l => string.IsNullOrWhiteSpace(l.Name)))
@@ -208,10 +189,7 @@ public static class ProgramValidator
             fail("tiers.levels", "unique", "Tier names must be non-empty and unique.");
         }
 
-        if (tiers.RetentionMonths is < 0 or > 36)
-        {
-            fail("tiers.retentionMonths", "range", "retentionMonths must be between 0 and 36.");
-        }
+        Range("tiers.retentionMonths", ProgramBounds.RetentionMonths, tiers.RetentionMonths, fail);
     }
 
     private static void ValidateCash(Pos.PointsCashRules? cash, Action<string, string, string> fail)
@@ -222,25 +200,10 @@ public static class ProgramValidator
             return;
         }
 
-        if (cash.PointsPerYuan is < 1 or > 100_000)
-        {
-            fail("cash.pointsPerYuan", "range", "pointsPerYuan must be between 1 and 100000.");
-        }
-
-        if (cash.MinPoints is < 0 or > 100_000_000)
-        {
-            fail("cash.minPoints", "range", "minPoints must be between 0 and 100000000.");
-        }
-
-        if (cash.MaxShareOfOrder is < 0 or > 1)
-        {
-            fail("cash.maxShareOfOrder", "range", "maxShareOfOrder must be between 0 and 1.");
-        }
-
-        if (cash.HoldTimeoutMinutes is < 1 or > 1440)
-        {
-            fail("cash.holdTimeoutMinutes", "range", "holdTimeoutMinutes must be between 1 and 1440.");
-        }
+        Range("cash.pointsPerYuan", ProgramBounds.PointsPerYuan, cash.PointsPerYuan, fail);
+        Range("cash.minPoints", ProgramBounds.MinPoints, cash.MinPoints, fail);
+        Range("cash.maxShareOfOrder", ProgramBounds.MaxShareOfOrder, cash.MaxShareOfOrder, fail);
+        Range("cash.holdTimeoutMinutes", ProgramBounds.HoldTimeoutMinutes, cash.HoldTimeoutMinutes, fail);
 
         if (cash.ExcludedCategories is null || cash.ExcludedCategories.Any(c => string.IsNullOrWhiteSpace(c) || c.Length > 64))
         {
@@ -255,9 +218,9 @@ public static class ProgramValidator
     {
         foreach (var (name, factor) in factors ?? new Dictionary<string, decimal>())
         {
-            if (name.Length is 0 or > 64 || factor is <= 0 or > 1)
+            if (name.Length is 0 or > 64 || !ProgramBounds.PriceFactor.Contains(factor))
             {
-                fail($"{field}.{name}", "price-factor", "a price factor must be greater than 0 and at most 1 (0.9 = 10% off).");
+                fail($"{field}.{name}", "price-factor", $"a price factor must be {ProgramBounds.PriceFactor.Describe()} (0.9 = 10% off).");
             }
         }
     }
@@ -270,19 +233,17 @@ public static class ProgramValidator
             return;
         }
 
-        if (transfers.MaxTransfersPerMonth is < 1 or > 1000)
-        {
-            fail("transfers.maxTransfersPerMonth", "range", "maxTransfersPerMonth must be between 1 and 1000.");
-        }
+        Range("transfers.maxTransfersPerMonth", ProgramBounds.MaxTransfersPerMonth, transfers.MaxTransfersPerMonth, fail);
+        Range("transfers.maxPointsPerMonth", ProgramBounds.MaxTransferPointsPerMonth, transfers.MaxPointsPerMonth, fail);
+        Range("transfers.maxFamilyMembers", ProgramBounds.MaxFamilyMembers, transfers.MaxFamilyMembers, fail);
+    }
 
-        if (transfers.MaxPointsPerMonth is < 1 or > 100_000_000)
+    private static void Range(string field, Bound bound, decimal value, Action<string, string, string> fail, string? what = null)
+    {
+        if (!bound.Contains(value))
         {
-            fail("transfers.maxPointsPerMonth", "range", "maxPointsPerMonth must be between 1 and 100000000.");
-        }
-
-        if (transfers.MaxFamilyMembers is < 1 or > 20)
-        {
-            fail("transfers.maxFamilyMembers", "range", "maxFamilyMembers must be between 1 and 20.");
+            var violation = bound.Violation(field, what);
+            fail(violation.Field, violation.Rule, violation.Message);
         }
     }
 
@@ -294,26 +255,24 @@ public static class ProgramValidator
             return;
         }
 
-        if (expiry.Mode == ExpiryMode.Rolling && expiry.Months is < 1 or > 120)
+        if (expiry.Mode == ExpiryMode.Rolling)
         {
-            fail("expiry.months", "range", "months must be between 1 and 120 for rolling expiry.");
+            Range("expiry.months", ProgramBounds.RollingExpiryMonths, expiry.Months, fail, "months of rolling expiry");
         }
 
         if (expiry.Mode == ExpiryMode.FixedAnnual)
         {
-            if (expiry.Months is < 0 or > 120)
-            {
-                fail("expiry.months", "range", "months must be between 0 and 120 for fixed annual clearing.");
-            }
+            Range("expiry.months", ProgramBounds.ExpiryMonths, expiry.Months, fail, "months of fixed annual clearing");
+        }
 
-            if (expiry.ClearingMonth is < 1 or > 12)
-            {
-                fail("expiry.clearingMonth", "range", "clearingMonth must be between 1 and 12.");
-            }
-            else if (expiry.ClearingDay < 1 || expiry.ClearingDay > DateTime.DaysInMonth(2024, expiry.ClearingMonth))
-            {
-                fail("expiry.clearingDay", "range", "clearingDay must be a day that exists in clearingMonth.");
-            }
+        // Checked whatever the mode, so a stored program never holds a clearing date that cannot exist.
+        if (!ProgramBounds.ClearingMonth.Contains(expiry.ClearingMonth))
+        {
+            Range("expiry.clearingMonth", ProgramBounds.ClearingMonth, expiry.ClearingMonth, fail);
+        }
+        else if (!ProgramBounds.ClearingDay.Contains(expiry.ClearingDay) || expiry.ClearingDay > DateTime.DaysInMonth(2024, expiry.ClearingMonth))
+        {
+            fail("expiry.clearingDay", "range", "clearingDay must be a day that exists in clearingMonth.");
         }
     }
 }

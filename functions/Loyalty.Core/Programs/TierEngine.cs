@@ -74,13 +74,17 @@ public static class TierEngine
         return Rank(qualified.Name, rules) > currentRank || reviewDue ? qualified : rules.Levels[currentRank];
     }
 
-    /// <summary>Moves the tier inside the transaction (upgrade, or downgrade when the review is due) with a ledger note for the history.</summary>
-    public static void Evaluate(LedgerTransaction transaction, ProgramRules program)
+    /// <summary>
+    /// Moves the tier inside the transaction (upgrade, or downgrade when the review is due) with a ledger note for the
+    /// history. <paramref name="at"/> evaluates as of an earlier instant: an order processed after midnight still counts
+    /// in the period it happened in.
+    /// </summary>
+    public static void Evaluate(LedgerTransaction transaction, ProgramRules program, DateTimeOffset? at = null)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(program);
         var account = transaction.Account;
-        var now = transaction.Now;
+        var now = at ?? transaction.Now;
         var target = Effective(account, program, now);
         var reviewDue = account.TierReviewAt is not null && account.TierReviewAt <= now;
         if (target.Name == account.Tier && !reviewDue)

@@ -8,12 +8,17 @@ namespace Loyalty.Core.Purchases;
 
 /// <summary>
 /// Credits an order inside the member's batch: the rules engine runs against the member's tier and birthday as they
-/// are in that same batch, the tier qualification is recorded, and an upgrade happens in the same write.
+/// are in that same batch, the tier qualification is recorded, and an upgrade happens in the same write. Every business
+/// date comes from when the purchase happened, never from when the queue got to it: the expiry, the return window, the
+/// campaign and birthday days, and the tier period it counts toward.
 /// </summary>
 public sealed record CreditPurchase(Purchase Purchase, ProgramRules Rules) : LedgerCommand(IdempotencyKeys.Purchase(Purchase.OrderId))
 {
     /// <summary>Lots of orders that are not complete yet stay pending until the order completes.</summary>
     public static readonly DateTimeOffset UntilCompleted = DateTimeOffset.MaxValue;
+
+    /// <summary>What the order's POS holds captured, as read from the ledger (<see cref="OrderHolds"/>).</summary>
+    public CapturedPoints Captured { get; init; } = CapturedPoints.None;
 
     protected override string Describe() => $"{Purchase.OrderId}|{Purchase.MemberId}|{Purchase.CashPaid}";
 
@@ -21,7 +26,8 @@ public sealed record CreditPurchase(Purchase Purchase, ProgramRules Rules) : Led
     {
         ArgumentNullException.ThrowIfNull(transaction);
         var zone = Rules.Zone();
-        TierEngine.Evaluate(transaction, Rules);
+        var occurredAt = Purchase.OccurredAt < transaction.Now ? Purchase.OccurredAt : transaction.Now;
+        TierEngine.Evaluate(transaction, Rules, occurredAt);
         var birthday = BirthdayApplies(transaction, zone);
         var breakdown = EarningCalculator.Calculate(Purchase, Rules, new EarningContext(transaction.Account.Tier, birthday));
         if (birthday)
@@ -35,7 +41,7 @@ public sealed record CreditPurchase(Purchase Purchase, ProgramRules Rules) : Led
         LedgerEntry? entry = null;
         if (breakdown.Points > 0)
         {
-            entry = transaction.Earn(new EarnRequest(breakdown.Points, Rules.Expiry.ExpiresAt(transaction.Now, zone), "purchase", Purchase.OrderId, breakdown.Explanation)
+            entry = transaction.Earn(new EarnRequest(breakdown.Points, Rules.Expiry.ExpiresAt(Purchase.OccurredAt, zone), "purchase", Purchase.OrderId, breakdown.Explanation)
             {
                 AvailableAt = Purchase.Completed ? Purchase.OccurredAt.AddDays(Rules.Earning.ReturnWindowDays) : UntilCompleted,
                 Mergeable = false,
@@ -43,6 +49,8 @@ public sealed record CreditPurchase(Purchase Purchase, ProgramRules Rules) : Led
             });
         }
 
+        // The upgrade this order earned belongs to the period it happened in; a review due since then runs after it.
+        TierEngine.Evaluate(transaction, Rules, occurredAt);
         TierEngine.Evaluate(transaction, Rules);
         return entry;
     }
@@ -70,8 +78,13 @@ public sealed record CreditPurchase(Purchase Purchase, ProgramRules Rules) : Led
         {
             ["store"] = Purchase.StoreId ?? string.Empty,
             ["cashPaid"] = Purchase.CashPaid.ToString("0.00", CultureInfo.InvariantCulture),
-            ["pointsPaid"] = Purchase.PointsPaid.ToString(CultureInfo.InvariantCulture),
+            ["pointsPaid"] = Captured.Points.ToString(CultureInfo.InvariantCulture),
         };
+        if (Purchase.HoldIds.Count > 0)
+        {
+            details["holds"] = string.Join(",", Purchase.HoldIds);
+        }
+
         if (breakdown.Campaigns.Count > 0)
         {
             details["campaigns"] = string.Join(",", breakdown.Campaigns.Select(c => $"{c.CampaignId}:{c.Points}"));

@@ -41,10 +41,19 @@ public sealed record PurchaseRecord
     /// <summary>Points taken back so far (cumulative), so partial refunds never claw more than the order earned.</summary>
     public long PointsClawedBack { get; init; }
 
-    /// <summary>Points the member paid with that refunds gave back so far.</summary>
+    /// <summary>The points the order's captured POS holds took, checked against the ledger when it was credited: the most refunds and a cancellation can ever give back.</summary>
+    public CapturedPoints Captured { get; init; } = CapturedPoints.None;
+
+    /// <summary>Points the member paid with that refunds (or the cancellation) gave back so far; never more than <see cref="Captured"/>.</summary>
     public long PointsRestored { get; init; }
 
+    /// <summary>What cancelling the order took back and gave back, fixed on the record before the ledger applies it.</summary>
+    public OrderCancellation? Cancellation { get; init; }
+
     public IReadOnlyList<string> Refunds { get; init; } = [];
+
+    /// <summary>The figures of every refund counted above, by refund: what its processing applies to the ledger.</summary>
+    public IReadOnlyList<OrderRefund> RefundFigures { get; init; } = [];
 
     /// <summary>Opaque concurrency token of the stored row.</summary>
     public string? ETag { get; init; }

@@ -28,7 +28,7 @@ public sealed class PurchaseService(
     {
         ArgumentNullException.ThrowIfNull(purchase);
         var now = time.GetUtcNow();
-        var errors = PurchaseValidator.Validate(purchase, now);
+        var errors = PurchaseValidator.Validate(purchase, now).Concat(PurchaseValidator.ValidatePayment(tenantId, purchase)).ToList();
         if (errors.Count > 0)
         {
             return Error.Validation(errors);
@@ -48,6 +48,13 @@ public sealed class PurchaseService(
             if (await ledgerStore.GetAccountAsync(new MemberKey(tenantId, purchase.MemberId), cancellationToken) is null)
             {
                 return MemberService.MemberNotFound(new MemberKey(tenantId, purchase.MemberId));
+            }
+
+            // Known now, so refused now: the processor checks the same rows again before it credits.
+            var captured = await OrderHolds.ReadAsync(ledgerStore, tenantId, purchase, cancellationToken);
+            if (!captured.IsSuccess)
+            {
+                return captured.Error;
             }
 
             stored = await purchases.AddOrGetAsync(record, cancellationToken);
@@ -83,7 +90,13 @@ public sealed class PurchaseService(
         var program = await programs.GetAsync(message.TenantId, cancellationToken);
         var purchase = record.Purchase;
         var processed = record with { Attempts = record.Attempts + 1, ProcessedAt = time.GetUtcNow(), ProgramVersion = program.Version };
-        var command = new CreditPurchase(purchase, program.Rules) { ProgramVersion = program.Version };
+        var captured = await OrderHolds.ReadAsync(ledgerStore, message.TenantId, purchase, cancellationToken);
+        if (!captured.IsSuccess)
+        {
+            return await SettleAsync(record, processed with { Status = PurchaseStatus.Rejected, Reason = captured.Error.Message }, cancellationToken);
+        }
+
+        var command = new CreditPurchase(purchase, program.Rules) { ProgramVersion = program.Version, Captured = captured.Value };
         var result = await ledger.ExecuteAsync(new MemberKey(message.TenantId, purchase.MemberId), command, cancellationToken);
         if (!result.IsSuccess && result.Error.Code == "concurrent-update")
         {
@@ -106,6 +119,7 @@ public sealed class PurchaseService(
             processed with
             {
                 Status = PurchaseStatus.Credited,
+                Captured = captured.Value,
                 Points = entry?.Delta ?? 0,
                 EntryId = entry?.EntryId,
                 LotId = lot,
@@ -157,38 +171,70 @@ public sealed class PurchaseService(
         return await ChangeAsync(order, o => o with { CompletedAt = now, AvailableAt = o.LotId is null ? null : availableAt }, cancellationToken);
     }
 
-    /// <summary>An order that never completed was cancelled: its pending points are voided. Completed orders use refunds.</summary>
+    /// <summary>
+    /// An order that never completed was cancelled: its pending points are voided and the points paid with are given
+    /// back. Completed orders use refunds. The figures are fixed on the order first (ETag-guarded), so a refund accepted
+    /// meanwhile is either counted in them or refused as cancelled; then the ledger applies them once.
+    /// </summary>
     public async Task<Result<PurchaseRecord>> CancelAsync(string tenantId, string orderId, CancellationToken cancellationToken)
     {
-        var stored = await purchases.GetAsync(tenantId, orderId, cancellationToken);
-        if (stored is { Status: PurchaseStatus.Cancelled })
+        for (var attempt = 1; attempt <= LedgerRetryPolicy.Default.MaxAttempts; attempt++)
         {
-            return stored;
+            var stored = PurchaseValidator.IsValidOrderId(orderId) ? await purchases.GetAsync(tenantId, orderId, cancellationToken) : null;
+            if (stored is { Status: PurchaseStatus.Cancelled })
+            {
+                // A cancel whose ledger step did not finish is finished by the retry; orders cancelled before figures were recorded are done.
+                return stored.Cancellation is null ? stored : await VoidAsync(stored, cancellationToken);
+            }
+
+            var order = CancellableOrder(stored, orderId);
+            if (!order.IsSuccess)
+            {
+                return order;
+            }
+
+            var cancelled = order.Value with
+            {
+                Status = PurchaseStatus.Cancelled,
+                Reason = "Cancelled before completion; pending points voided, points paid given back.",
+                AvailableAt = null,
+                Cancellation = OrderCancellation.Of(order.Value),
+                PointsClawedBack = order.Value.Points,
+                PointsRestored = order.Value.Captured.Points,
+            };
+            if (await purchases.TryUpdateAsync(cancelled, cancellationToken))
+            {
+                return await VoidAsync(cancelled, cancellationToken);
+            }
+
+            await Task.Delay(LedgerRetryPolicy.Default.Delay(attempt), cancellationToken);
         }
 
-        var record = await CreditedOrderAsync(tenantId, orderId, cancellationToken);
-        if (!record.IsSuccess)
-        {
-            return record;
-        }
-
-        var order = record.Value;
-        if (order.CompletedAt is not null)
-        {
-            return Error.Conflict("order-completed", $"Order '{orderId}' is complete; return goods with POST /api/v1/refunds instead.");
-        }
-
-        var program = await programs.GetAsync(tenantId, cancellationToken);
-        var voided = await ledger.ExecuteAsync(new MemberKey(tenantId, order.Purchase.MemberId), new VoidOrder(order, program.Rules), cancellationToken);
-        return voided.IsSuccess
-            ? await ChangeAsync(order, o => o with { Status = PurchaseStatus.Cancelled, Reason = "Cancelled before completion; pending points voided.", AvailableAt = null }, cancellationToken)
-            : voided.Error;
+        return Error.Conflict("concurrent-update", $"Order '{orderId}' is being changed by other requests; retry the cancel.");
     }
 
-    private async Task<Result<PurchaseRecord>> CreditedOrderAsync(string tenantId, string orderId, CancellationToken cancellationToken)
+    private async Task<Result<PurchaseRecord>> VoidAsync(PurchaseRecord cancelled, CancellationToken cancellationToken)
     {
-        var order = PurchaseValidator.IsValidOrderId(orderId) ? await purchases.GetAsync(tenantId, orderId, cancellationToken) : null;
-        return order switch
+        var program = await programs.GetAsync(cancelled.TenantId, cancellationToken);
+        var purchase = cancelled.Purchase;
+        var command = new VoidOrder(purchase.OrderId, cancelled.LotId, purchase.OccurredAt, cancelled.Cancellation!, program.Rules) { ProgramVersion = program.Version };
+        var voided = await ledger.ExecuteAsync(new MemberKey(cancelled.TenantId, purchase.MemberId), command, cancellationToken);
+        return voided.IsSuccess ? cancelled : voided.Error;
+    }
+
+    private static Result<PurchaseRecord> CancellableOrder(PurchaseRecord? stored, string orderId)
+    {
+        var credited = CreditedOrder(stored, orderId);
+        return credited.IsSuccess && credited.Value.CompletedAt is not null
+            ? Error.Conflict("order-completed", $"Order '{orderId}' is complete; return goods with POST /api/v1/refunds instead.")
+            : credited;
+    }
+
+    private async Task<Result<PurchaseRecord>> CreditedOrderAsync(string tenantId, string orderId, CancellationToken cancellationToken) =>
+        CreditedOrder(PurchaseValidator.IsValidOrderId(orderId) ? await purchases.GetAsync(tenantId, orderId, cancellationToken) : null, orderId);
+
+    private static Result<PurchaseRecord> CreditedOrder(PurchaseRecord? order, string orderId) =>
+        order switch
         {
             null => Error.NotFound("purchase-not-found", $"No purchase '{orderId}' was submitted."),
             { Status: PurchaseStatus.Queued } => Error.Conflict("purchase-not-processed", $"Order '{orderId}' is still being processed; try again shortly."),
@@ -196,7 +242,6 @@ public sealed class PurchaseService(
             { Status: not PurchaseStatus.Credited } => Error.Rule("order-not-credited", $"Order '{orderId}' was not credited: {order.Reason}"),
             _ => order,
         };
-    }
 
     /// <summary>Notes why the last attempt failed, so a message that ends in the poison queue leaves its reason behind.</summary>
     public async Task RecordFailedAttemptAsync(AccrualMessage message, string reason, CancellationToken cancellationToken)

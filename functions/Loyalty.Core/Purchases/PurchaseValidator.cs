@@ -1,11 +1,12 @@
 using Loyalty.Core.Common;
 using Loyalty.Core.Members;
+using Loyalty.Core.Pos;
 
 namespace Loyalty.Core.Purchases;
 
 public static class PurchaseValidator
 {
-    public const int MaxLines = 500;
+    public const int MaxLines = PurchaseBounds.MaxLines;
 
     public static IReadOnlyList<FieldError> Validate(Purchase purchase, DateTimeOffset now)
     {
@@ -28,24 +29,24 @@ public static class PurchaseValidator
             Fail("storeId", "length", "storeId must be at most 64 characters.");
         }
 
-        if (purchase.Lines.Count > MaxLines)
+        if (!PurchaseBounds.Lines.Contains(purchase.Lines.Count))
         {
-            Fail("lines", "max-items", $"An order has at most {MaxLines} lines.");
+            errors.Add(PurchaseBounds.Lines.CountViolation("lines"));
         }
 
         for (var i = 0; i < Math.Min(purchase.Lines.Count, MaxLines); i++)
         {
-            ValidateLine(purchase.Lines[i], $"lines[{i}]", Fail);
+            ValidateLine(purchase.Lines[i], $"lines[{i}]", errors);
         }
 
-        if (purchase.CashPaid < 0 || decimal.Round(purchase.CashPaid, 2) != purchase.CashPaid || purchase.CashPaid > 100_000_000m)
+        if (!IsMoney(purchase.CashPaid, PurchaseBounds.CashPaid))
         {
-            Fail("cashPaid", "money", "cashPaid must be a non-negative amount with at most two decimals.");
+            Fail("cashPaid", "money", $"cashPaid is required: an amount {PurchaseBounds.CashPaid.Describe()} with at most two decimals.");
         }
 
-        if (purchase.PointsPaid < 0)
+        if (purchase.PointsPaid is { } points && !PurchaseBounds.PointsPaid.Contains(points))
         {
-            Fail("pointsPaid", "range", "pointsPaid must not be negative.");
+            errors.Add(PurchaseBounds.PointsPaid.Violation("pointsPaid"));
         }
 
         if (purchase.Lines.Count > 0 && purchase.CashPaid > purchase.LinesTotal)
@@ -66,28 +67,71 @@ public static class PurchaseValidator
         return errors;
     }
 
+    /// <summary>
+    /// How an order says it was paid with points: only through POS holds of the same member (<c>holdIds</c>); a
+    /// <c>pointsPaid</c> without them is a number nothing in the ledger backs. Whether the holds really were captured
+    /// for this order is checked against the ledger by <see cref="OrderHolds"/>.
+    /// </summary>
+    public static IReadOnlyList<FieldError> ValidatePayment(string tenantId, Purchase purchase)
+    {
+        ArgumentNullException.ThrowIfNull(purchase);
+        var errors = new List<FieldError>();
+        if (purchase.PointsPaid > 0 && purchase.HoldIds.Count == 0)
+        {
+            errors.Add(new FieldError("pointsPaid", "captured-holds", "Points pay for an order only through POS holds captured for it: name them in holdIds (pointsPaid then defaults to what they captured)."));
+        }
+
+        if (!PurchaseBounds.HoldIds.Contains(purchase.HoldIds.Count))
+        {
+            errors.Add(PurchaseBounds.HoldIds.CountViolation("holdIds"));
+            return errors;
+        }
+
+        for (var i = 0; i < purchase.HoldIds.Count; i++)
+        {
+            var holdId = purchase.HoldIds[i];
+            var member = HoldIds.Member(tenantId, holdId);
+            if (member is null)
+            {
+                errors.Add(new FieldError($"holdIds[{i}]", "pattern", "holdIds must list hold ids as returned by POST /api/v1/pos/holds."));
+            }
+            else if (member.MemberId != purchase.MemberId)
+            {
+                errors.Add(new FieldError($"holdIds[{i}]", "same-member", $"Hold '{holdId}' belongs to member '{member.MemberId}', not to '{purchase.MemberId}'."));
+            }
+            else if (purchase.HoldIds.Take(i).Contains(holdId, StringComparer.Ordinal))
+            {
+                errors.Add(new FieldError($"holdIds[{i}]", "unique", $"Hold '{holdId}' is listed twice."));
+            }
+        }
+
+        return errors;
+    }
+
     public static bool IsValidOrderId(string? orderId) => MemberKey.IsValidMemberId(orderId);
 
-    private static void ValidateLine(PurchaseLine line, string path, Action<string, string, string> fail)
+    private static bool IsMoney(decimal amount, Bound bound) => bound.Contains(amount) && decimal.Round(amount, 2) == amount;
+
+    private static void ValidateLine(PurchaseLine line, string path, List<FieldError> errors)
     {
         if (string.IsNullOrWhiteSpace(line.Sku) || line.Sku.Length > 64)
         {
-            fail($"{path}.sku", "length", "sku is required, at most 64 characters.");
+            errors.Add(new FieldError($"{path}.sku", "length", "sku is required, at most 64 characters."));
         }
 
         if (line.Category is { Length: > 64 })
         {
-            fail($"{path}.category", "length", "category must be at most 64 characters.");
+            errors.Add(new FieldError($"{path}.category", "length", "category must be at most 64 characters."));
         }
 
-        if (line.Quantity <= 0 || line.Quantity > 1_000_000)
+        if (!PurchaseBounds.Quantity.Contains(line.Quantity))
         {
-            fail($"{path}.quantity", "range", "quantity must be greater than 0.");
+            errors.Add(PurchaseBounds.Quantity.Violation($"{path}.quantity"));
         }
 
-        if (line.UnitPrice < 0 || decimal.Round(line.UnitPrice, 2) != line.UnitPrice || line.UnitPrice > 100_000_000m)
+        if (!IsMoney(line.UnitPrice, PurchaseBounds.UnitPrice))
         {
-            fail($"{path}.unitPrice", "money", "unitPrice must be a non-negative amount with at most two decimals.");
+            errors.Add(new FieldError($"{path}.unitPrice", "money", $"unitPrice is required: an amount {PurchaseBounds.UnitPrice.Describe()} with at most two decimals."));
         }
     }
 }

@@ -4,19 +4,27 @@ using Loyalty.Core.Programs;
 
 namespace Loyalty.Core.Purchases;
 
-/// <summary>An order that never completed was cancelled: the pending points it created are voided.</summary>
-public sealed record VoidOrder(PurchaseRecord Order, ProgramRules Rules) : LedgerCommand($"cancel:{Order.Purchase.OrderId}")
+/// <summary>
+/// An order that never completed was cancelled: the pending points it earned (less what refunds already took) are
+/// voided, and the points it was paid with (less what refunds already gave back) return with their own expiry.
+/// </summary>
+public sealed record VoidOrder(string OrderId, string? LotId, DateTimeOffset OccurredAt, OrderCancellation Cancellation, ProgramRules Rules) : LedgerCommand($"cancel:{OrderId}")
 {
-    protected override string Describe() => $"{Order.Purchase.OrderId}|{Order.LotId}|{Order.Points}";
+    protected override string Describe() => $"{OrderId}|{LotId}|{Cancellation.ClawBack}|{Cancellation.Restored}";
 
     public override Result<LedgerEntry?> Apply(LedgerTransaction transaction)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        var purchase = Order.Purchase;
-        var qualifying = Rules.Tiers.Basis == TierBasis.Spend ? purchase.CashPaid : Order.Points;
-        transaction.UpdateAccount(a => TierEngine.Record(a, -qualifying, purchase.OccurredAt, Rules.Zone()));
-        return Order.Points > 0
-            ? transaction.ClawBack(Order.LotId, Order.Points, purchase.OrderId, "Order cancelled before completion", type: LedgerEntryType.Void)
-            : transaction.Note(LedgerEntryType.Void, purchase.OrderId, "Order cancelled before completion");
+        var qualifying = Rules.Tiers.Basis == TierBasis.Spend ? Cancellation.Cash : Cancellation.ClawBack;
+        transaction.UpdateAccount(a => TierEngine.Record(a, -qualifying, OccurredAt, Rules.Zone()));
+        var entry = Cancellation.ClawBack > 0
+            ? transaction.ClawBack(LotId, Cancellation.ClawBack, OrderId, "Order cancelled before completion", type: LedgerEntryType.Void)
+            : transaction.Note(LedgerEntryType.Void, OrderId, "Order cancelled before completion");
+        if (Cancellation.Restored > 0)
+        {
+            transaction.Restore(Cancellation.Restore, OrderId, "Points paid for a cancelled order given back");
+        }
+
+        return entry;
     }
 }

@@ -38,7 +38,7 @@ public sealed class RedemptionWorkflow(
         var member = await ledgerStore.GetAccountAsync(new MemberKey(input.TenantId, input.MemberId), cancellationToken);
         var reserved = member is null
             ? MemberService.MemberNotFound(new MemberKey(input.TenantId, input.MemberId))
-            : await stock.ReserveAsync(input.TenantId, input.GiftId, input.MemberId, member.Tier, input.RedemptionId, cancellationToken);
+            : await stock.ReserveAsync(input.TenantId, input.GiftId, input.MemberId, member.Tier, input.RedemptionId, record.CreatedAt, cancellationToken);
         if (!reserved.IsSuccess)
         {
             ThrowIfTransient(reserved.Error);

@@ -6,7 +6,10 @@ namespace Loyalty.Core.Refunds;
 /// <summary>
 /// What a refund gives back, given everything refunded before it. Claw-back is proportional to cash and computed on
 /// the cumulative refunded cash, so a series of partial refunds never takes back more than the order earned and a
-/// full refund takes back exactly what it earned.
+/// full refund takes back exactly what it earned. Points paid come back in proportion to the goods returned, from what
+/// the order's POS holds captured (<see cref="PurchaseRecord.Captured"/>) and never from what the till said: the
+/// cumulative total never exceeds the captured points, and each refund gives back the next slice of them with their
+/// own expiry.
 /// </summary>
 public static class RefundCalculator
 {
@@ -55,19 +58,26 @@ public static class RefundCalculator
                 returnedAmount += line.Quantity * (bought.Sum(l => l.Amount) / boughtQuantity);
             }
 
-            cash = Math.Min(remainingCash, Math.Round(returnedAmount * purchase.CashRatio, 2, MidpointRounding.ToZero));
+            // The last goods take the last cash: rounding each share down must not leave a fen (and a point) behind.
+            cash = AllReturned(order, quantities)
+                ? remainingCash
+                : Math.Min(remainingCash, Math.Round(returnedAmount * purchase.CashRatio, 2, MidpointRounding.ToZero));
         }
 
-        if (cash == 0 && quantities.Values.Sum() == 0)
+        var refundedAfter = order.RefundedCash + cash;
+        var captured = order.Captured.Points;
+        var restoreTotal = purchase.Lines.Count == 0
+            ? (refundedAfter >= purchase.CashPaid ? captured : (long)Math.Floor(captured * refundedAfter / purchase.CashPaid))
+            : (long)Math.Floor(captured * ReturnedShare(order, quantities));
+        var restore = Math.Max(0, Math.Min(restoreTotal, captured) - order.PointsRestored);
+        if (cash == 0 && quantities.Values.Sum() == 0 && restore == 0)
         {
             return Error.Rule("nothing-to-refund", $"Everything in order '{purchase.OrderId}' was already refunded.");
         }
 
-        var refundedAfter = order.RefundedCash + cash;
         var clawTotal = refundedAfter >= purchase.CashPaid || purchase.CashPaid == 0
             ? order.Points
             : (long)Math.Floor(order.Points * refundedAfter / purchase.CashPaid);
-        var restoreTotal = purchase.LinesTotal == 0 ? 0 : (long)Math.Floor(purchase.PointsPaid * ReturnedShare(order, quantities));
         return new RefundRecord
         {
             TenantId = order.TenantId,
@@ -80,7 +90,8 @@ public static class RefundCalculator
             CashRefunded = cash,
             Quantities = quantities,
             PointsToClawBack = Math.Max(0, clawTotal - order.PointsClawedBack),
-            PointsToRestore = Math.Max(0, restoreTotal - order.PointsRestored),
+            PointsToRestore = restore,
+            Restore = order.Captured.Slice(order.PointsRestored, restore),
         };
     }
 
@@ -97,6 +108,9 @@ public static class RefundCalculator
         });
         return Math.Min(1m, returned / purchase.LinesTotal);
     }
+
+    private static bool AllReturned(PurchaseRecord order, Dictionary<string, decimal> quantities) =>
+        order.Purchase.Lines.GroupBy(l => l.Sku).All(g => order.RefundedQuantities.GetValueOrDefault(g.Key) + quantities.GetValueOrDefault(g.Key) >= g.Sum(l => l.Quantity));
 
     private static List<RefundLine> Remaining(PurchaseRecord order) =>
         [.. order.Purchase.Lines.GroupBy(l => l.Sku)

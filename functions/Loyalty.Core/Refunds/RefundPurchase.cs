@@ -6,7 +6,8 @@ namespace Loyalty.Core.Refunds;
 
 /// <summary>
 /// Takes back the points a refunded part of an order earned (from that order's lot; what was already spent becomes
-/// debt) and gives back the points the member paid with for returned lines — both in one batch.
+/// debt) and gives back the points the member paid with for returned lines — both in one batch. The points given back
+/// undo part of the order's spend (with the expiry they had); they are not a new credit.
 /// </summary>
 public sealed record RefundPurchase(RefundRecord Refund, string? LotId, DateTimeOffset PurchasedAt, ProgramRules Rules) : LedgerCommand($"refund:{Refund.RefundId}")
 {
@@ -24,11 +25,7 @@ public sealed record RefundPurchase(RefundRecord Refund, string? LotId, DateTime
 
         if (Refund.PointsToRestore > 0)
         {
-            var restored = transaction.Earn(new EarnRequest(Refund.PointsToRestore, Rules.Expiry.ExpiresAt(transaction.Now, zone), "refund", Refund.OrderId, $"Points paid for returned goods, refund {Refund.RefundId}")
-            {
-                Type = LedgerEntryType.Restore,
-                Details = new Dictionary<string, string> { ["refundId"] = Refund.RefundId },
-            });
+            var restored = transaction.Restore(Refund.Restore, Refund.OrderId, $"Points paid for returned goods, refund {Refund.RefundId}", new Dictionary<string, string> { ["refundId"] = Refund.RefundId });
             entry ??= restored;
         }
 

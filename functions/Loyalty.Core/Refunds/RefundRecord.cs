@@ -28,6 +28,9 @@ public sealed record RefundRecord
     /// <summary>Points the member had paid with for the returned lines, given back.</summary>
     public long PointsToRestore { get; init; }
 
+    /// <summary>The same points by the expiry they had when the order's POS holds took them.</summary>
+    public IReadOnlyList<Ledger.RestoredPoints> Restore { get; init; } = [];
+
     public string? EntryId { get; init; }
 
     public long DebtCreated { get; init; }

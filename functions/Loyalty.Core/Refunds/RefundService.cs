@@ -45,31 +45,34 @@ public sealed class RefundService(
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var order = await purchases.GetAsync(tenantId, request.OrderId, cancellationToken);
-            var refundable = Refundable(order, request.OrderId);
-            if (!refundable.IsSuccess)
+            if (order is not null && order.Refunds.Contains(request.RefundId))
             {
-                return refundable.Error;
-            }
-
-            if (order!.Refunds.Contains(request.RefundId))
-            {
+                // Accepted before (whatever happened to the order since): finish queueing it.
                 return await QueueAsync(existing ?? await refunds.GetAsync(tenantId, request.RefundId, cancellationToken), cancellationToken);
             }
 
-            var calculated = RefundCalculator.Calculate(request, order, time.GetUtcNow(), fingerprint);
+            var refundable = Refundable(order, request.OrderId);
+            if (!refundable.IsSuccess)
+            {
+                return await AbandonAsync(existing, refundable.Error, cancellationToken);
+            }
+
+            var credited = refundable.Value;
+            var calculated = RefundCalculator.Calculate(request, credited, time.GetUtcNow(), fingerprint);
             if (!calculated.IsSuccess)
             {
-                return calculated.Error;
+                return await AbandonAsync(existing, calculated.Error, cancellationToken);
             }
 
             var refund = await SaveRefundAsync(existing, calculated.Value, cancellationToken);
-            var applied = order with
+            var applied = credited with
             {
-                RefundedCash = order.RefundedCash + refund.CashRefunded,
-                RefundedQuantities = Merge(order.RefundedQuantities, refund.Quantities),
-                PointsClawedBack = order.PointsClawedBack + refund.PointsToClawBack,
-                PointsRestored = order.PointsRestored + refund.PointsToRestore,
-                Refunds = [.. order.Refunds, refund.RefundId],
+                RefundedCash = credited.RefundedCash + refund.CashRefunded,
+                RefundedQuantities = Merge(credited.RefundedQuantities, refund.Quantities),
+                PointsClawedBack = credited.PointsClawedBack + refund.PointsToClawBack,
+                PointsRestored = credited.PointsRestored + refund.PointsToRestore,
+                Refunds = [.. credited.Refunds, refund.RefundId],
+                RefundFigures = [.. credited.RefundFigures, new OrderRefund(refund.RefundId, refund.CashRefunded, refund.PointsToClawBack, refund.Restore)],
             };
             if (await purchases.TryUpdateAsync(applied, cancellationToken))
             {
@@ -97,6 +100,7 @@ public sealed class RefundService(
 
         var order = await purchases.GetAsync(message.TenantId, refund.OrderId, cancellationToken)
             ?? throw new InvalidOperationException($"Order {refund.OrderId} of refund {refund.RefundId} is missing.");
+        refund = Counted(refund, order);
         var program = await programs.GetAsync(message.TenantId, cancellationToken);
         var command = new RefundPurchase(refund, order.LotId, order.Purchase.OccurredAt, program.Rules) { ProgramVersion = program.Version };
         var result = await ledger.ExecuteAsync(new MemberKey(message.TenantId, refund.MemberId), command, cancellationToken);
@@ -122,6 +126,15 @@ public sealed class RefundService(
         return await refunds.TryUpdateAsync(done, cancellationToken) ? done : await refunds.GetAsync(message.TenantId, refund.RefundId, cancellationToken);
     }
 
+    /// <summary>
+    /// The refund with the figures its order counted. A refund accepted before orders kept figures has none there: its
+    /// claw-back stands, but it gives back no points, since the points it named came from the till, not the ledger.
+    /// </summary>
+    private static RefundRecord Counted(RefundRecord refund, PurchaseRecord order) =>
+        order.RefundFigures.FirstOrDefault(f => f.RefundId == refund.RefundId) is { } counted
+            ? refund with { CashRefunded = counted.Cash, PointsToClawBack = counted.ClawBack, PointsToRestore = counted.Restored, Restore = counted.Restore }
+            : refund with { PointsToRestore = 0, Restore = [] };
+
     public async Task MarkFailedAsync(AccrualMessage message, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -130,6 +143,20 @@ public sealed class RefundService(
         {
             await refunds.TryUpdateAsync(refund with { Status = RefundStatus.Failed, ProcessedAt = time.GetUtcNow(), Reason = reason }, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A refund record saved by an attempt whose order update lost the race, when the order can no longer take it
+    /// (cancelled, or everything refunded meanwhile): it shows failed instead of waiting for a message never sent.
+    /// </summary>
+    private async Task<Error> AbandonAsync(RefundRecord? saved, Error error, CancellationToken cancellationToken)
+    {
+        if (saved is { Status: RefundStatus.Queued })
+        {
+            await refunds.TryUpdateAsync(saved with { Status = RefundStatus.Failed, ProcessedAt = time.GetUtcNow(), Reason = error.Message }, cancellationToken);
+        }
+
+        return error;
     }
 
     private async Task<RefundRecord> SaveRefundAsync(RefundRecord? existing, RefundRecord calculated, CancellationToken cancellationToken)
@@ -188,28 +215,29 @@ public sealed class RefundService(
             errors.Add(new FieldError("amount", "exclusive", "Give either lines or amount, not both."));
         }
 
-        if (request.Amount is { } amount && (amount <= 0 || decimal.Round(amount, 2) != amount))
+        if (request.Amount is { } amount && (!RefundBounds.Amount.Contains(amount) || decimal.Round(amount, 2) != amount))
         {
-            errors.Add(new FieldError("amount", "money", "amount must be positive with at most two decimals."));
+            errors.Add(new FieldError("amount", "money", $"amount must be {RefundBounds.Amount.Describe()} with at most two decimals."));
+        }
+
+        if (request.Lines is { } lines && !RefundBounds.Lines.Contains(lines.Count))
+        {
+            errors.Add(RefundBounds.Lines.CountViolation("lines"));
+            return errors;
         }
 
         for (var i = 0; i < (request.Lines?.Count ?? 0); i++)
         {
             var line = request.Lines![i];
-            if (string.IsNullOrWhiteSpace(line.Sku))
+            if (string.IsNullOrWhiteSpace(line.Sku) || line.Sku.Length > 64)
             {
-                errors.Add(new FieldError($"lines[{i}].sku", "required", "sku is required."));
+                errors.Add(new FieldError($"lines[{i}].sku", "required", "sku is required, at most 64 characters."));
             }
 
-            if (line.Quantity <= 0)
+            if (!RefundBounds.Quantity.Contains(line.Quantity))
             {
-                errors.Add(new FieldError($"lines[{i}].quantity", "range", "quantity must be greater than 0."));
+                errors.Add(RefundBounds.Quantity.Violation($"lines[{i}].quantity"));
             }
-        }
-
-        if (request.Lines is { Count: 0 })
-        {
-            errors.Add(new FieldError("lines", "min-items", "lines, when given, must not be empty."));
         }
 
         return errors;

@@ -11,7 +11,8 @@ public sealed record PurchaseRequest(
     decimal? CashPaid,
     long? PointsPaid,
     DateTimeOffset? OccurredAt,
-    bool? Complete = null)
+    bool? Complete = null,
+    IReadOnlyList<string?>? HoldIds = null)
 {
     public Purchase ToPurchase(DateTimeOffset now) => new(
         OrderId ?? string.Empty,
@@ -19,10 +20,11 @@ public sealed record PurchaseRequest(
         StoreId,
         [.. (Lines ?? []).Select(l => new PurchaseLine(l?.Sku ?? string.Empty, l?.Category, l?.Quantity ?? 0, l?.UnitPrice ?? -1))],
         CashPaid ?? -1,
-        PointsPaid ?? 0,
+        PointsPaid,
         OccurredAt ?? now)
     {
         Completed = Complete ?? true,
+        HoldIds = [.. (HoldIds ?? []).Select(h => h ?? string.Empty)],
     };
 }
 

@@ -22,6 +22,14 @@ public sealed record PurchaseView(
 
     public long PointsClawedBack { get; init; }
 
+    /// <summary>Points that paid for the order, as its captured POS holds recorded them (known once credited).</summary>
+    public long PointsPaid { get; init; }
+
+    /// <summary>Of <see cref="PointsPaid"/>, what refunds or the cancellation gave back so far.</summary>
+    public long PointsRestored { get; init; }
+
+    public IReadOnlyList<string> HoldIds { get; init; } = [];
+
     public IReadOnlyList<string> Refunds { get; init; } = [];
 
     public static PurchaseView From(PurchaseRecord record)
@@ -43,6 +51,9 @@ public sealed record PurchaseView(
             CompletedAt = record.CompletedAt,
             RefundedCash = record.RefundedCash,
             PointsClawedBack = record.PointsClawedBack,
+            PointsPaid = record.Captured.Points,
+            PointsRestored = record.PointsRestored,
+            HoldIds = record.Purchase.HoldIds,
             Refunds = record.Refunds,
         };
     }

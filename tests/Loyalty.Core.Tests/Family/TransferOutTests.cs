@@ -8,8 +8,8 @@ public sealed class TransferOutTests
 {
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
-    private static TransferOut Command(long points, TransferRules? rules = null) =>
-        new("k", "t1", "bob", points, rules ?? new TransferRules { MaxTransfersPerMonth = 2, MaxPointsPerMonth = 100 }, Shanghai);
+    private static TransferOut Command(long points, TransferRules? rules = null, DateTimeOffset? requestedAt = null) =>
+        new("k", "t1", "bob", points, rules ?? new TransferRules { MaxTransfersPerMonth = 2, MaxPointsPerMonth = 100 }, Shanghai, requestedAt ?? Now);
 
     private static LedgerTransaction At(DateTimeOffset now, IReadOnlyDictionary<string, string>? state = null) =>
         new(State(Lot("a", 1000, now.AddDays(100))) with { Account = New() with { State = state ?? new Dictionary<string, string>() } }, now, "k");
@@ -42,8 +42,22 @@ public sealed class TransferOutTests
         var used = new Dictionary<string, string> { [TransferOut.MonthKey] = "2026-06", [TransferOut.CountKey] = "2", [TransferOut.PointsKey] = "100" };
         var lastUtcEvening = new DateTimeOffset(2026, 6, 30, 15, 59, 0, TimeSpan.Zero);
 
-        Assert.Equal("monthly-transfer-count-reached", Command(10).Apply(At(lastUtcEvening, used)).Error!.Code);
-        Assert.True(Command(10).Apply(At(lastUtcEvening.AddMinutes(1), used)).IsSuccess);
+        Assert.Equal("monthly-transfer-count-reached", Command(10, requestedAt: lastUtcEvening).Apply(At(lastUtcEvening, used)).Error!.Code);
+        Assert.True(Command(10, requestedAt: lastUtcEvening.AddMinutes(1)).Apply(At(lastUtcEvening.AddMinutes(1), used)).IsSuccess);
+    }
+
+    [Fact]
+    public void A_transfer_asked_for_before_local_midnight_counts_in_that_month_when_its_debit_is_written_after()
+    {
+        var used = new Dictionary<string, string> { [TransferOut.MonthKey] = "2026-06", [TransferOut.CountKey] = "2", [TransferOut.PointsKey] = "100" };
+        var askedAt = new DateTimeOffset(2026, 6, 30, 15, 59, 59, TimeSpan.Zero);
+        var writtenAt = askedAt.AddMinutes(3);
+
+        var late = Command(10, requestedAt: askedAt).Apply(At(writtenAt, used));
+        var fresh = Command(10, requestedAt: writtenAt).Apply(At(writtenAt, used));
+
+        Assert.Equal("monthly-transfer-count-reached", late.Error!.Code);
+        Assert.True(fresh.IsSuccess);
     }
 
     [Fact]

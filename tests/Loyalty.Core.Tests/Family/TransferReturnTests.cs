@@ -19,7 +19,7 @@ public sealed class TransferReturnTests
     public void Returned_points_are_taken_off_the_month_they_were_counted_in_with_the_same_batch()
     {
         var tx = At(Now, new Dictionary<string, string>());
-        Assert.True(new TransferOut("k", "t1", "bob", 60, Rules, Shanghai).Apply(tx).IsSuccess);
+        Assert.True(new TransferOut("k", "t1", "bob", 60, Rules, Shanghai, Now).Apply(tx).IsSuccess);
         var month = TransferOut.MonthOf(Now, Shanghai);
         var returning = new LedgerTransaction(new MemberLedgerState(tx.Account, [], "etag-2"), Now.AddMinutes(5), "r");
 
@@ -30,16 +30,30 @@ public sealed class TransferReturnTests
     }
 
     [Fact]
+    public void A_returned_transfer_undoes_the_senders_spend_with_the_points_own_expiry()
+    {
+        var tx = At(Now, new Dictionary<string, string>());
+        Assert.True(new TransferOut("k", "t1", "bob", 60, Rules, Shanghai, Now).Apply(tx).IsSuccess);
+        var returning = new LedgerTransaction(new MemberLedgerState(tx.Account, [.. tx.Lots], "etag-2"), Now.AddMinutes(5), "r");
+
+        Return(60, TransferOut.MonthOf(Now, Shanghai)).Apply(returning);
+
+        Assert.Equal((60L, 0L), (tx.Account.LifetimeSpent, returning.Account.LifetimeSpent));
+        Assert.Equal(1000, returning.Balance);
+        Assert.All(returning.Lots, l => Assert.Equal(Now.AddDays(100), l.ExpiresAt));
+    }
+
+    [Fact]
     public void A_returned_transfer_frees_its_share_of_the_monthly_limits()
     {
         var used = new Dictionary<string, string> { [TransferOut.MonthKey] = "2026-06", [TransferOut.CountKey] = "2", [TransferOut.PointsKey] = "100" };
         var tx = At(Now, used);
-        Assert.Equal("monthly-transfer-count-reached", new TransferOut("k2", "t2", "bob", 10, Rules, Shanghai).Apply(At(Now, used)).Error!.Code);
+        Assert.Equal("monthly-transfer-count-reached", new TransferOut("k2", "t2", "bob", 10, Rules, Shanghai, Now).Apply(At(Now, used)).Error!.Code);
 
         Assert.True(Return(40, "2026-06").Apply(tx).IsSuccess);
 
         Assert.Equal(("1", "60"), (tx.Account.State[TransferOut.CountKey], tx.Account.State[TransferOut.PointsKey]));
-        Assert.True(new TransferOut("k2", "t2", "bob", 40, Rules, Shanghai).Apply(At(Now, tx.Account.State)).IsSuccess);
+        Assert.True(new TransferOut("k2", "t2", "bob", 40, Rules, Shanghai, Now).Apply(At(Now, tx.Account.State)).IsSuccess);
     }
 
     [Fact]

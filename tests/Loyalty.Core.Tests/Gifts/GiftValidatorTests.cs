@@ -52,7 +52,8 @@ public sealed class GiftValidatorTests
     {
         Assert.Equal(["service"], Fields(Valid(GiftKind.Service)));
         Assert.Empty(Fields(Valid(GiftKind.Service) with { Service = new ServiceTerms(90, 60) }));
-        Assert.Equal(["service"], Fields(Valid(GiftKind.Service) with { Service = new ServiceTerms(90, 0) }));
+        Assert.Equal(["service.durationMinutes"], Fields(Valid(GiftKind.Service) with { Service = new ServiceTerms(90, 0) }));
+        Assert.Equal(["service.validDays"], Fields(Valid(GiftKind.Service) with { Service = new ServiceTerms(3651, 60) }));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Loyalty.Core.Ledger;
 using Loyalty.Core.Purchases;
 using Loyalty.Core.Refunds;
 
@@ -7,7 +8,11 @@ public sealed class RefundCalculatorTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
 
-    // 3 × tea at 20 + 1 × cake at 40 = 100; 80 paid in cash, 2000 points paid; earned 80 points.
+    private static readonly DateTimeOffset Later = Now.AddMonths(11);
+    private static readonly DateTimeOffset Sooner = Now.AddMonths(2);
+
+    // 3 × tea at 20 + 1 × cake at 40 = 100; 80 paid in cash, 2000 points paid by a captured hold (1200 expiring later,
+    // 800 sooner); earned 80 points.
     private static PurchaseRecord Order() => new()
     {
         TenantId = "t",
@@ -17,6 +22,7 @@ public sealed class RefundCalculatorTests
         ReceivedAt = Now,
         Points = 80,
         LotId = "lot",
+        Captured = new CapturedPoints(2000, [new RestoredPoints(1200, Later), new RestoredPoints(800, Sooner)]),
     };
 
     private static RefundRecord Calculate(RefundRequest request, PurchaseRecord order) =>
@@ -38,6 +44,31 @@ public sealed class RefundCalculatorTests
         Assert.Equal(32m, refund.CashRefunded);
         Assert.Equal(32, refund.PointsToClawBack);
         Assert.Equal(800, refund.PointsToRestore);
+        Assert.Equal([new RestoredPoints(800, Later)], refund.Restore);
+    }
+
+    [Fact]
+    public void Successive_returns_give_back_successive_slices_of_the_captured_points_and_never_more_than_captured()
+    {
+        var order = Order();
+        var tea = Calculate(new RefundRequest("r1", "o-1", [new RefundLine("tea", 2)], null), order);
+        order = Applied(order, tea);
+        var rest = Calculate(new RefundRequest("r2", "o-1", null, null), order);
+
+        Assert.Equal([new RestoredPoints(800, Later)], tea.Restore);
+        Assert.Equal([new RestoredPoints(400, Later), new RestoredPoints(800, Sooner)], rest.Restore);
+        Assert.Equal(2000, tea.PointsToRestore + rest.PointsToRestore);
+    }
+
+    [Fact]
+    public void Points_the_till_said_it_took_but_no_captured_hold_backs_are_never_given_back()
+    {
+        var unbacked = Order() with { Captured = CapturedPoints.None };
+
+        var refund = Calculate(new RefundRequest("r1", "o-1", null, null), unbacked);
+
+        Assert.Equal((80, 0L), (refund.PointsToClawBack, refund.PointsToRestore));
+        Assert.Empty(refund.Restore);
     }
 
     [Fact]
@@ -57,6 +88,28 @@ public sealed class RefundCalculatorTests
         Assert.Equal(80 - 10.01m - 33.33m - 0.07m, rest.CashRefunded);
         Assert.Equal(80, total + rest.PointsToClawBack);
         Assert.Equal(2000, rest.PointsToRestore);
+    }
+
+    [Fact]
+    public void Returning_the_last_goods_refunds_the_last_fen_and_takes_back_every_point_even_when_the_cash_share_does_not_divide()
+    {
+        // 2 × 38 = 76, 75.50 in cash: 76 × 75.5 / 76 rounds down to 75.49 if computed, leaving a fen and a point behind.
+        var order = new PurchaseRecord
+        {
+            TenantId = "t",
+            Purchase = new Purchase("o-2", "m-1", "s", [new PurchaseLine("tea", "drinks", 2, 38)], 75.5m, 50, Now),
+            Fingerprint = "f",
+            Status = PurchaseStatus.Credited,
+            ReceivedAt = Now,
+            Points = 75,
+            LotId = "lot",
+        };
+
+        var one = Calculate(new RefundRequest("r1", "o-2", [new RefundLine("tea", 1)], null), order);
+        var rest = Calculate(new RefundRequest("r2", "o-2", null, null), Applied(order, one));
+
+        Assert.Equal(75.5m, one.CashRefunded + rest.CashRefunded);
+        Assert.Equal(75, one.PointsToClawBack + rest.PointsToClawBack);
     }
 
     [Fact]

@@ -88,17 +88,6 @@ public sealed class PurchaseApiTests(ApiFixture fixture) : IClassFixture<ApiFixt
         Assert.Equal("purchase-not-found", (await Json.ReadAsync(status, 404))["code"]!.GetValue<string>());
     }
 
-    private static async Task<JsonNode> WaitForStatusAsync(ApiClient pos, string orderId, string status)
-    {
-        var last = await Poll.UntilAsync(
-            async () =>
-            {
-                using var response = await pos.GetAsync($"api/v1/purchases/{orderId}");
-                return await Json.ReadAsync(response, 200);
-            },
-            view => view["status"]!.GetValue<string>() == status,
-            CreditTimeout);
-        Assert.Equal(status, last["status"]!.GetValue<string>());
-        return last;
-    }
+    private static Task<JsonNode> WaitForStatusAsync(ApiClient pos, string orderId, string status) =>
+        pos.WaitForStatusAsync($"api/v1/purchases/{orderId}", status, CreditTimeout);
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace Loyalty.EndToEnd.Tests.Hosting;
 
@@ -10,6 +11,23 @@ public sealed class ApiClient(HttpClient http, string? apiKey)
 
     public Task<HttpResponseMessage> PostAsync(string path, object body, string? idempotencyKey = null) =>
         SendAsync(HttpMethod.Post, path, JsonContent.Create(body), idempotencyKey);
+
+    public Task<HttpResponseMessage> PutAsync(string path, object body) => SendAsync(HttpMethod.Put, path, JsonContent.Create(body));
+
+    /// <summary>Reads <paramref name="path"/> until its <c>status</c> is <paramref name="status"/> (the queue poller got to it) and returns it.</summary>
+    public async Task<JsonNode> WaitForStatusAsync(string path, string status, TimeSpan timeout)
+    {
+        var last = await Poll.UntilAsync(
+            async () =>
+            {
+                using var response = await GetAsync(path);
+                return await Json.ReadAsync(response, 200);
+            },
+            view => view["status"]!.GetValue<string>() == status,
+            timeout);
+        Assert.Equal(status, last["status"]!.GetValue<string>());
+        return last;
+    }
 
     public Task<HttpResponseMessage> PostRawAsync(string path, string body, string contentType) =>
         SendAsync(HttpMethod.Post, path, new StringContent(body, Encoding.UTF8, contentType));

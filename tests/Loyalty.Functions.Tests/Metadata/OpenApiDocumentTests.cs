@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Loyalty.Functions.OpenApi;
 using Loyalty.Functions.Tests.Support;
 using Microsoft.OpenApi;
 
@@ -44,7 +45,7 @@ public sealed partial class OpenApiDocumentTests
                     Label: $"{m.GetValue<string>().ToUpperInvariant()} {b["route"]} ({f["name"]})"))))
             .ToDictionary(o => o.Shape, o => o.Label);
 
-    private static IEnumerable<(string Label, JsonObject Operation)> DocumentOperations(JsonObject document) =>
+    public static IEnumerable<(string Label, JsonObject Operation)> DocumentOperations(JsonObject document) =>
         document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject()
             .Where(o => Methods.Contains(o.Key))
             .Select(o => ($"{o.Key.ToUpperInvariant()} {path.Key}", o.Value!.AsObject())));
@@ -189,6 +190,77 @@ public sealed partial class OpenApiDocumentTests
         Assert.NotNull(result.Document);
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Pointer}: {e.Message}")));
     }
+
+    [Fact]
+    public void Every_number_in_every_request_has_the_bounds_the_validators_check()
+    {
+        var documented = RequestNumbers(ReadDocument());
+        var catalog = RequestBounds.All.ToDictionary(b => $"{b.Schema}.{b.Property}");
+
+        var unbounded = documented.Where(n => !catalog.ContainsKey(n.Key)).Select(n => $"{n.Key}: {n.Value.ToJsonString()}").Order().ToList();
+        var drifted = catalog.Where(c => !documented.TryGetValue(c.Key, out var node) || !Matches(node, c.Value)).Select(c => c.Key).Order().ToList();
+
+        Assert.True(unbounded.Count == 0, $"Request numbers with no bound in RequestBounds (add one the validator checks):\n  {string.Join("\n  ", unbounded)}");
+        Assert.True(drifted.Count == 0, $"openapi.json does not show these bounds as RequestBounds defines them:\n  {string.Join("\n  ", drifted)}");
+    }
+
+    /// <summary>Every number and list in a request schema, keyed as in <see cref="RequestBounds"/> (<c>Schema.prop</c>, <c>prop[]</c>, <c>prop{}</c>).</summary>
+    public static Dictionary<string, JsonObject> RequestNumbers(JsonObject document)
+    {
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        var pending = new Queue<string>(DocumentOperations(document)
+            .SelectMany(o => o.Operation["requestBody"]?["content"]?.AsObject() ?? [])
+            .Select(m => SchemaName(m.Value!["schema"]!)).OfType<string>());
+        var seen = new HashSet<string>();
+        var numbers = new Dictionary<string, JsonObject>();
+        while (pending.TryDequeue(out var name))
+        {
+            if (!seen.Add(name))
+            {
+                continue;
+            }
+
+            foreach (var (property, node) in schemas[name]!["properties"]?.AsObject() ?? [])
+            {
+                foreach (var (suffix, part) in new[] { (string.Empty, node), ("[]", node!["items"]), ("{}", node!["additionalProperties"] as JsonObject) })
+                {
+                    if (part is not JsonObject value)
+                    {
+                        continue;
+                    }
+
+                    if (SchemaName(value) is { } child)
+                    {
+                        pending.Enqueue(child);
+                    }
+                    else if (value["type"]?.GetValue<string>() is "integer" or "number" || (suffix.Length == 0 && value["type"]?.GetValue<string>() == "array" && value["maxItems"] is not null))
+                    {
+                        numbers[$"{name}.{property}{suffix}"] = value;
+                    }
+                }
+            }
+        }
+
+        return numbers;
+    }
+
+    private static string? SchemaName(JsonNode schema) =>
+        schema["$ref"]?.GetValue<string>() is { } reference ? reference[(reference.LastIndexOf('/') + 1)..] : null;
+
+    private static bool Matches(JsonObject node, SchemaBound expected)
+    {
+        var bound = expected.Bound;
+        if (node["type"]?.GetValue<string>() == "array")
+        {
+            return Value(node, "maxItems") == bound.Maximum && (Value(node, "minItems") ?? 0) == bound.Minimum;
+        }
+
+        return Value(node, "minimum") == bound.Minimum && Value(node, "maximum") == bound.Maximum
+            && (node["exclusiveMinimum"]?.GetValue<bool>() ?? false) == bound.ExclusiveMinimum
+            && (node["exclusiveMaximum"]?.GetValue<bool>() ?? false) == bound.ExclusiveMaximum;
+    }
+
+    private static decimal? Value(JsonObject node, string keyword) => node[keyword]?.GetValue<decimal>();
 
     private static bool HasExample(JsonNode media) => media["example"] is not null || media["examples"]?.AsObject().Count > 0;
 

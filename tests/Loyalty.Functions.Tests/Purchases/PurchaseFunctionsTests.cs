@@ -20,14 +20,17 @@ public sealed class PurchaseFunctionsTests(FunctionsHost host) : IClassFixture<F
         return tenant;
     }
 
-    private static object Order(string orderId, string memberId, decimal cash = 88.80m, long pointsPaid = 0) => new
+    private static readonly object[] Lines = [new { sku = "tea-1", category = "drinks", quantity = 2, unitPrice = 50m }];
+
+    private static object Order(string orderId, string memberId, decimal cash = 88.80m, long pointsPaid = 0, string[]? holdIds = null) => new
     {
         orderId,
         memberId,
         storeId = "store-1",
-        lines = new[] { new { sku = "tea-1", category = "drinks", quantity = 2, unitPrice = 50m } },
+        lines = Lines,
         cashPaid = cash,
         pointsPaid,
+        holdIds,
     };
 
     private Task<Response> SubmitAsync(string key, object body) =>
@@ -39,9 +42,11 @@ public sealed class PurchaseFunctionsTests(FunctionsHost host) : IClassFixture<F
     [Fact]
     public async Task A_purchase_is_accepted_queued_and_then_credited_on_the_cash_part_only()
     {
-        var tenant = await TenantWithMemberAsync("m-1");
+        var tenant = await host.NewTenantAsync();
+        await Api.MemberWithPointsAsync(host, tenant, 2000, "m-1");
+        var holdId = await Api.CapturedHoldAsync(host, tenant, "m-1", "order-1", 1120, Lines);
 
-        var accepted = await SubmitAsync(tenant.Pos, Order("order-1", "m-1", cash: 88.80m, pointsPaid: 1120));
+        var accepted = await SubmitAsync(tenant.Pos, Order("order-1", "m-1", cash: 88.80m, pointsPaid: 1120, holdIds: [holdId]));
         var queued = await StatusAsync(tenant.Pos, "order-1");
         await host.DrainQueueAsync();
         var credited = await StatusAsync(tenant.Pos, "order-1");
@@ -53,7 +58,7 @@ public sealed class PurchaseFunctionsTests(FunctionsHost host) : IClassFixture<F
         Assert.Equal("credited", credited.Json["status"]!.GetValue<string>());
         Assert.Equal(88, credited.Json["points"]!.GetValue<long>());
         Assert.NotNull(credited.Json["entryId"]);
-        Assert.Equal(88, member.Json["available"]!.GetValue<long>());
+        Assert.Equal(2000 - 1120 + 88, member.Json["available"]!.GetValue<long>());
     }
 
     [Fact]

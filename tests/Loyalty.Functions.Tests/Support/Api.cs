@@ -1,5 +1,8 @@
 using Loyalty.Functions.Members;
+using Loyalty.Functions.Pos;
 using Loyalty.Functions.Programs;
+using Loyalty.Functions.Purchases;
+using Loyalty.Functions.Refunds;
 using static Loyalty.Functions.Tests.Support.FunctionsHost;
 
 namespace Loyalty.Functions.Tests.Support;
@@ -34,6 +37,34 @@ internal static class Api
     {
         var ledger = await CallAsync(Request("GET", $"/api/v1/members/{memberId}/ledger", apiKey: tenant.Pos), r => host.Function<MemberFunctions>().Ledger(r, memberId, CancellationToken.None));
         return [.. ledger.Json["entries"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).Reverse()];
+    }
+
+    /// <summary>Holds <paramref name="points"/> of the member's points for an order at the POS and captures them; returns the hold id.</summary>
+    public static async Task<string> CapturedHoldAsync(FunctionsHost host, TenantKeys tenant, string memberId, string orderId, long points, object[] lines)
+    {
+        var pos = host.Function<PosFunctions>();
+        var hold = await CallAsync(Request("POST", "/api/v1/pos/holds", new { memberId, orderId, points, lines }, tenant.Pos, Key($"hold-{orderId}-{Guid.NewGuid():N}")), r => pos.Hold(r, CancellationToken.None));
+        Assert.True(hold.Status == 201, hold.Text);
+        var holdId = hold.Json["holdId"]!.GetValue<string>();
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        var captured = await CallAsync(Request("POST", $"/api/v1/pos/holds/{holdId}/capture", apiKey: tenant.Pos), r => pos.Capture(r, holdId, CancellationToken.None));
+        Assert.True(captured.Status == 200, captured.Text);
+        return holdId;
+    }
+
+    public static Task<Response> PurchaseStatusAsync(FunctionsHost host, TenantKeys tenant, string orderId) =>
+        CallAsync(Request("GET", $"/api/v1/purchases/{orderId}", apiKey: tenant.Pos), r => host.Function<PurchaseFunctions>().Get(r, orderId, CancellationToken.None));
+
+    public static Task<Response> RefundAsync(FunctionsHost host, TenantKeys tenant, object body) =>
+        CallAsync(Request("POST", "/api/v1/refunds", body, tenant.Pos), r => host.Function<RefundFunctions>().Submit(r, CancellationToken.None));
+
+    public static Task<Response> CancelOrderAsync(FunctionsHost host, TenantKeys tenant, string orderId) =>
+        CallAsync(Request("POST", $"/api/v1/purchases/{orderId}/cancel", apiKey: tenant.Pos), r => host.Function<PurchaseFunctions>().Cancel(r, orderId, CancellationToken.None));
+
+    public static async Task<IReadOnlyList<System.Text.Json.Nodes.JsonNode>> LotsAsync(FunctionsHost host, TenantKeys tenant, string memberId)
+    {
+        var lots = await CallAsync(Request("GET", $"/api/v1/members/{memberId}/lots", apiKey: tenant.Pos), r => host.Function<MemberFunctions>().Lots(r, memberId, CancellationToken.None));
+        return [.. lots.Json["lots"]!.AsArray().Select(l => l!)];
     }
 
     public static async Task PutProgramAsync(FunctionsHost host, TenantKeys tenant, object rules)

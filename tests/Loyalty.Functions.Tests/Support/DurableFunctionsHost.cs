@@ -33,14 +33,17 @@ public sealed class DurableFunctionsHost : IAsyncLifetime
     /// <summary>Set before <see cref="InitializeAsync"/> to replace services (e.g. a failing code pool).</summary>
     public Action<IServiceCollection>? Override { get; init; }
 
+    public string QueueName { get; private set; } = string.Empty;
+
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
+        QueueName = _azurite.UniqueName("accrual");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["LoyaltyStorage"] = _azurite.ConnectionString,
             ["Storage:TablePrefix"] = _azurite.UniqueName("t"),
-            ["AccrualQueueName"] = _azurite.UniqueName("accrual"),
+            ["AccrualQueueName"] = QueueName,
             ["Redemptions:ShippingDeadline"] = ShippingDeadline.ToString(),
         }).Build();
         _durable = await DurableTaskTestHost.StartAsync(
@@ -84,6 +87,10 @@ public sealed class DurableFunctionsHost : IAsyncLifetime
 
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Credits queued purchases and refunds, as the queue trigger would.</summary>
+    public Task<int> DrainQueueAsync() =>
+        AccrualQueueDrain.DrainAsync(_azurite.CreateQueueServiceClient().GetQueueClient(QueueName), Function<Loyalty.Functions.Purchases.PurchaseFunctions>());
 
     public async Task<TenantKeys> NewTenantAsync()
     {

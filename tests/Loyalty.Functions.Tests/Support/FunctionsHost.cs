@@ -82,31 +82,7 @@ public sealed class FunctionsHost : IAsyncLifetime
     }
 
     /// <summary>Takes every message off the accrual queue and runs the queue-triggered function on each, as the host would.</summary>
-    public async Task<int> DrainQueueAsync()
-    {
-        var processor = Function<Loyalty.Functions.Purchases.PurchaseFunctions>();
-        var count = 0;
-        if (!(await Queue.ExistsAsync()).Value)
-        {
-            return 0;
-        }
-
-        while (true)
-        {
-            var messages = (await Queue.ReceiveMessagesAsync(32)).Value;
-            if (messages.Length == 0)
-            {
-                return count;
-            }
-
-            foreach (var message in messages)
-            {
-                await processor.Process(message.Body.ToString(), CancellationToken.None);
-                await Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-                count++;
-            }
-        }
-    }
+    public Task<int> DrainQueueAsync() => AccrualQueueDrain.DrainAsync(Queue, Function<Loyalty.Functions.Purchases.PurchaseFunctions>());
 
     public async Task SaveRulesAsync(string tenantId, Core.Programs.ProgramRules rules)
     {

@@ -40,7 +40,7 @@ public sealed class GiftStockTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var (tenant, giftId) = await NewGiftAsync(stock: 1);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            Task.Run(() => Stock.ReserveAsync(tenant, giftId, $"m-{i}", "normal", $"r-{i}", CancellationToken.None))));
+            Task.Run(() => Stock.ReserveAsync(tenant, giftId, $"m-{i}", "normal", $"r-{i}", DateTimeOffset.UtcNow, CancellationToken.None))));
 
         Assert.Single(results, r => r.IsSuccess);
         Assert.All(results.Where(r => !r.IsSuccess), r => Assert.Equal("out-of-stock", r.Error!.Code));
@@ -53,7 +53,7 @@ public sealed class GiftStockTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var (tenant, giftId) = await NewGiftAsync(stock: 10);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
-            Task.Run(() => Stock.ReserveAsync(tenant, giftId, $"m-{i}", "normal", $"r-{i}", CancellationToken.None))));
+            Task.Run(() => Stock.ReserveAsync(tenant, giftId, $"m-{i}", "normal", $"r-{i}", DateTimeOffset.UtcNow, CancellationToken.None))));
 
         Assert.Equal(10, results.Count(r => r.IsSuccess));
         Assert.Equal(0, await StockOfAsync(tenant, giftId));
@@ -65,7 +65,7 @@ public sealed class GiftStockTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var (tenant, giftId) = await NewGiftAsync(stock: 100, perMemberLimit: 3);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
-            Task.Run(() => Stock.ReserveAsync(tenant, giftId, "m-1", "normal", $"r-{i}", CancellationToken.None))));
+            Task.Run(() => Stock.ReserveAsync(tenant, giftId, "m-1", "normal", $"r-{i}", DateTimeOffset.UtcNow, CancellationToken.None))));
 
         Assert.Equal(3, results.Count(r => r.IsSuccess));
         Assert.All(results.Where(r => !r.IsSuccess), r => Assert.Equal("member-limit-reached", r.Error!.Code));
@@ -78,13 +78,13 @@ public sealed class GiftStockTests(AzuriteFixture azurite) : IClassFixture<Azuri
     {
         var (tenant, giftId) = await NewGiftAsync(stock: 5, perMemberLimit: 1);
 
-        var first = await Stock.ReserveAsync(tenant, giftId, "m-1", "normal", "r-1", CancellationToken.None);
-        var second = await Stock.ReserveAsync(tenant, giftId, "m-1", "normal", "r-1", CancellationToken.None);
+        var first = await Stock.ReserveAsync(tenant, giftId, "m-1", "normal", "r-1", DateTimeOffset.UtcNow, CancellationToken.None);
+        var second = await Stock.ReserveAsync(tenant, giftId, "m-1", "normal", "r-1", DateTimeOffset.UtcNow, CancellationToken.None);
         var afterReserve = await StockOfAsync(tenant, giftId);
         var released = await Stock.ReleaseAsync(tenant, giftId, "r-1", CancellationToken.None);
         var releasedAgain = await Stock.ReleaseAsync(tenant, giftId, "r-1", CancellationToken.None);
-        var reReserve = await Stock.ReserveAsync(tenant, giftId, "m-1", "normal", "r-1", CancellationToken.None);
-        var nextRedemption = await Stock.ReserveAsync(tenant, giftId, "m-1", "normal", "r-2", CancellationToken.None);
+        var reReserve = await Stock.ReserveAsync(tenant, giftId, "m-1", "normal", "r-1", DateTimeOffset.UtcNow, CancellationToken.None);
+        var nextRedemption = await Stock.ReserveAsync(tenant, giftId, "m-1", "normal", "r-2", DateTimeOffset.UtcNow, CancellationToken.None);
 
         Assert.True(first.IsSuccess);
         Assert.Equal(first.Value, second.Value! with { ETag = first.Value!.ETag });
@@ -94,6 +94,22 @@ public sealed class GiftStockTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal("reservation-released", reReserve.Error?.Code);
         Assert.True(nextRedemption.IsSuccess, "releasing gave the member's limit back");
         Assert.Equal(4, await StockOfAsync(tenant, giftId));
+    }
+
+    [Fact]
+    public async Task A_redemption_asked_for_before_the_gift_closed_is_reserved_after_it_closed()
+    {
+        var tenant = "shop-" + Guid.NewGuid().ToString("N")[..8];
+        var closedAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var definition = new GiftDefinition("Mug", null, null, GiftKind.Physical, 100, null, null, null, null, closedAt.AddDays(-7), closedAt, null, null, null);
+        Assert.True((await Gifts.PutAsync(tenant, "mug", definition, CancellationToken.None)).IsSuccess);
+        Assert.True((await Gifts.AdjustStockAsync(tenant, "mug", 2, "initial", CancellationToken.None)).IsSuccess);
+
+        var askedInTime = await Stock.ReserveAsync(tenant, "mug", "m-1", "normal", "r-1", closedAt.AddSeconds(-1), CancellationToken.None);
+        var askedLate = await Stock.ReserveAsync(tenant, "mug", "m-2", "normal", "r-2", closedAt, CancellationToken.None);
+
+        Assert.True(askedInTime.IsSuccess, askedInTime.Error?.Message);
+        Assert.Equal("gift-unavailable", askedLate.Error?.Code);
     }
 
     [Fact]
@@ -111,7 +127,7 @@ public sealed class GiftStockTests(AzuriteFixture azurite) : IClassFixture<Azuri
     public async Task Concurrent_releases_of_one_reservation_return_one_unit()
     {
         var (tenant, giftId) = await NewGiftAsync(stock: 1);
-        await Stock.ReserveAsync(tenant, giftId, "m-1", "normal", "r-1", CancellationToken.None);
+        await Stock.ReserveAsync(tenant, giftId, "m-1", "normal", "r-1", DateTimeOffset.UtcNow, CancellationToken.None);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => Stock.ReleaseAsync(tenant, giftId, "r-1", CancellationToken.None))));
 
@@ -125,7 +141,7 @@ public sealed class GiftStockTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var (tenant, giftId) = await NewGiftAsync(stock: 30);
         var definition = new GiftDefinition("Renamed mug", null, null, GiftKind.Physical, 120, null, null, null, null, null, null, null, null, null);
 
-        var reservations = Enumerable.Range(0, 20).Select(i => Task.Run(() => Stock.ReserveAsync(tenant, giftId, $"m-{i}", "normal", $"r-{i}", CancellationToken.None)));
+        var reservations = Enumerable.Range(0, 20).Select(i => Task.Run(() => Stock.ReserveAsync(tenant, giftId, $"m-{i}", "normal", $"r-{i}", DateTimeOffset.UtcNow, CancellationToken.None)));
         var updates = Enumerable.Range(0, 5).Select(_ => Task.Run(() => Gifts.PutAsync(tenant, giftId, definition, CancellationToken.None)));
         await Task.WhenAll([.. reservations, .. updates]);
 

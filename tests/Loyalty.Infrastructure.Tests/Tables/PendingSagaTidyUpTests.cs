@@ -46,7 +46,7 @@ public sealed class PendingSagaTidyUpTests(AzuriteFixture azurite) : IClassFixtu
         await services.FamilyStore.BindAsync(tenant, from.MemberId, to.MemberId, time.GetUtcNow(), CancellationToken.None);
         await StartTransferAsync(services, tenant, from, to, 25, "stuck");
         var program = await services.Programs.GetAsync(tenant, CancellationToken.None);
-        Assert.True((await services.LedgerService.ExecuteAsync(from, new TransferOut("transfer:stuck:out", "stuck", to.MemberId, 25, program.Rules.Transfers, program.Rules.Zone()), CancellationToken.None)).IsSuccess);
+        Assert.True((await services.LedgerService.ExecuteAsync(from, new TransferOut("transfer:stuck:out", "stuck", to.MemberId, 25, program.Rules.Transfers, program.Rules.Zone(), time.GetUtcNow()), CancellationToken.None)).IsSuccess);
 
         var early = await services.TidyUp.RunAsync(CancellationToken.None);
         Assert.Equal(new TidyUpReport(0, 0, 0), early);

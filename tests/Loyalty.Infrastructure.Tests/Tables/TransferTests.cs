@@ -46,7 +46,7 @@ public sealed class TransferTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var transferId = Core.Common.DerivedId.From("transfer", "crash");
         var program = await services.Programs.GetAsync("shop", CancellationToken.None);
         await services.Transfers.AddOrGetAsync(new TransferRecord { TenantId = "shop", TransferId = transferId, FromMemberId = from.MemberId, ToMemberId = to.MemberId, Points = 25, CreatedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
-        await services.LedgerService.ExecuteAsync(from, new TransferOut($"transfer:{transferId}:out", transferId, to.MemberId, 25, program.Rules.Transfers, program.Rules.Zone()), CancellationToken.None);
+        await services.LedgerService.ExecuteAsync(from, new TransferOut($"transfer:{transferId}:out", transferId, to.MemberId, 25, program.Rules.Transfers, program.Rules.Zone(), DateTimeOffset.UtcNow), CancellationToken.None);
 
         var retried = await services.TransferService.TransferAsync("shop", request, "crash", CancellationToken.None);
 

@@ -1,0 +1,33 @@
+using Azure.Storage.Queues;
+using Loyalty.Functions.Purchases;
+
+namespace Loyalty.Functions.Tests.Support;
+
+/// <summary>Takes every message off an accrual queue and runs the queue-triggered function on each, as the host would.</summary>
+internal static class AccrualQueueDrain
+{
+    public static async Task<int> DrainAsync(QueueClient queue, PurchaseFunctions processor)
+    {
+        var count = 0;
+        if (!(await queue.ExistsAsync()).Value)
+        {
+            return 0;
+        }
+
+        while (true)
+        {
+            var messages = (await queue.ReceiveMessagesAsync(32)).Value;
+            if (messages.Length == 0)
+            {
+                return count;
+            }
+
+            foreach (var message in messages)
+            {
+                await processor.Process(message.Body.ToString(), CancellationToken.None);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                count++;
+            }
+        }
+    }
+}
