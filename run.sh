@@ -4,7 +4,7 @@
 #
 #   ./run.sh                 start; the first start creates a demo tenant and prints its keys
 #   ./run.sh --seed-demo     also fill the demo tenant with members and 18 months of purchases
-#   ./run.sh --reset         forget all local data (Azurite's and the demo keys) first
+#   ./run.sh --reset         forget all local data (Azurite's, the demo keys, the local phone-hash key) first
 #
 # Other arguments go to the dev host, e.g. `./run.sh --urls http://127.0.0.1:7072`.
 # Ctrl+C or SIGTERM stops everything this script started. Data lives in .devhost/ (git-ignored)
@@ -20,7 +20,7 @@ host_args=()
 for arg in "$@"; do
     if [[ "$arg" == "--reset" ]]; then
         log "removing local data in $state_dir"
-        rm -rf "$state_dir/azurite" "$state_dir/demo-keys.json"
+        rm -rf "$state_dir/azurite" "$state_dir/demo-keys.json" "$state_dir/phone-hash-key"
     else
         host_args+=("$arg")
     fi

@@ -28,6 +28,9 @@ public static class DevHostApplication
         });
 
         AddFunctionSettings(builder.Configuration, options);
+        var generatedKey = options.KeepLocalPhoneHashKey
+            ? LocalPhoneHashKey.AddIfMissing(builder.Configuration, StateDirectory.Resolve(builder.Configuration))
+            : null;
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(DevHostOptions.DefaultUrl);
@@ -72,6 +75,10 @@ public static class DevHostApplication
         }
 
         LogDisabled(app, catalog);
+        if (generatedKey is not null)
+        {
+            app.Logger.LogInformation("Security__PhoneHashKey is not set: using the local key in {File}", generatedKey);
+        }
 
         return app;
     }

@@ -21,6 +21,12 @@ public sealed record DevHostOptions
 
     public IReadOnlyList<string> Args { get; init; } = [];
 
+    /// <summary>
+    /// Generate the phone-hash key when no setting gives one, kept in the state folder (<c>DevHost:StateDirectory</c>,
+    /// default .devhost/) for later starts. Off by default: tests supply their own key.
+    /// </summary>
+    public bool KeepLocalPhoneHashKey { get; init; }
+
     /// <summary>Extra services, registered after the app's own (a test's fakes or recorders).</summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 }

@@ -17,7 +17,7 @@ public static class DevHostProgram
         var demo = !args.Contains("--no-demo", StringComparer.Ordinal);
         var remaining = args.Where(a => a is not ("--seed-demo" or "--no-demo")).ToList();
 
-        await using var app = DevHostApplication.Create(new DevHostOptions { Args = remaining });
+        await using var app = DevHostApplication.Create(new DevHostOptions { Args = remaining, KeepLocalPhoneHashKey = true });
         await app.StartAsync();
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? DevHostOptions.DefaultUrl;
         var output = Console.Out;
@@ -42,7 +42,7 @@ public static class DevHostProgram
     {
         if (demo || seed)
         {
-            var stateDirectory = app.Configuration["DevHost:StateDirectory"] ?? Path.Combine(Settings.RepositoryFolder.Find() ?? Directory.GetCurrentDirectory(), ".devhost");
+            var stateDirectory = Settings.StateDirectory.Resolve(app.Configuration);
             var keys = await ActivatorUtilities.CreateInstance<DemoTenant>(app.Services, stateDirectory).EnsureAsync(app.Lifetime.ApplicationStopping);
             if (seed)
             {

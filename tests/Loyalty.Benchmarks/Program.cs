@@ -10,6 +10,7 @@ using Loyalty.Core.Purchases;
 using Loyalty.Infrastructure.Storage;
 using Loyalty.Infrastructure.Tables;
 using Loyalty.Testing;
+using Microsoft.Extensions.Options;
 
 // Measures, in one run against Azurite: (a) the raw floor of Table Storage — one point read plus one 4-entity batch
 // on a fresh partition; (b) purchase accrual through the ledger store (idempotency read, account read, lots query,
@@ -21,8 +22,7 @@ await azurite.InitializeAsync();
 try
 {
     var service = azurite.CreateTableServiceClient();
-    var options = new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = azurite.UniqueName("bench") };
-    var tables = new LoyaltyTables(service, options);
+    var tables = new LoyaltyTables(service, Options.Create(new TableStorageOptions { TablePrefix = azurite.UniqueName("bench") }));
     var store = new TableLedgerStore(tables);
     var ledger = new LedgerService(store, TimeProvider.System);
     var raw = await tables.GetAsync("raw");

@@ -3,7 +3,7 @@ using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
 using Loyalty.Core.Webhooks;
 using Loyalty.Core.Webhooks.WeChat;
-using Loyalty.Infrastructure;
+using Loyalty.Functions;
 using Loyalty.Testing;
 using Loyalty.Testing.WeChat;
 using Microsoft.AspNetCore.WebUtilities;
@@ -29,8 +29,9 @@ internal static class WeChatPushBench
         {
             ["LoyaltyStorage"] = azurite.ConnectionString,
             ["Storage:TablePrefix"] = azurite.UniqueName("wx"),
+            ["Security:PhoneHashKey"] = TestSecrets.NewPhoneHashKey(),
         }).Build();
-        await using var services = new ServiceCollection().AddLogging().AddLoyaltyInfrastructure(configuration).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddLoyaltyFunctions(configuration).BuildServiceProvider();
         var tenant = "bench";
         var configured = await services.GetRequiredService<WebhookChannelService>().ConfigureAsync(tenant, "oa", new ChannelSettings(Token, SignatureScheme.WeChatOfficialAccount) { AppId = AppId, EncodingAesKey = AesKey, Mode = WeChatMode.Safe }, CancellationToken.None);
         var rules = new ProgramRules { WeChat = new Dictionary<string, WeChatEventRules> { ["oa"] = new() { Clicks = new Dictionary<string, WeChatRule> { ["CHECKIN"] = new() { Action = WeChatAction.CheckIn, Reply = "签到成功 +{points}" } } } } };

@@ -3,12 +3,13 @@ using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Azure.Storage.Queues;
 using Loyalty.Core.Events;
-using Loyalty.Core.Members;
 using Loyalty.Infrastructure.Events;
 using Loyalty.Infrastructure.Identity;
+using Loyalty.Infrastructure.Queues;
 using Loyalty.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Loyalty.Infrastructure.Tests;
 
@@ -28,6 +29,20 @@ public sealed class DependencyInjectionTests
         return new ServiceCollection().AddLogging().AddLoyaltyInfrastructure(configuration).BuildServiceProvider();
     }
 
+    /// <summary>What the host runs before it starts: every ValidateOnStart check.</summary>
+    private static OptionsValidationException? StartupFailure(ServiceProvider services)
+    {
+        try
+        {
+            services.GetRequiredService<IStartupValidator>().Validate();
+            return null;
+        }
+        catch (OptionsValidationException ex)
+        {
+            return ex;
+        }
+    }
+
     [Fact]
     public async Task Identity_based_storage_settings_build_table_and_queue_clients_without_a_connection_string()
     {
@@ -39,7 +54,7 @@ public sealed class DependencyInjectionTests
             ["LoyaltyStorage__clientId"] = ClientId,
         });
 
-        var options = services.GetRequiredService<StorageOptions>();
+        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var tables = services.GetRequiredService<TableServiceClient>();
         var queues = services.GetRequiredService<QueueServiceClient>();
 
@@ -52,40 +67,73 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
-    public async Task A_missing_service_uri_fails_with_the_setting_to_add()
+    public async Task A_missing_service_uri_fails_at_start_with_the_setting_to_add()
     {
         await using var services = Build(new Dictionary<string, string?>
         {
             ["LoyaltyStorage__queueServiceUri"] = "https://stloyalty.queue.core.windows.net/",
         });
 
-        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<TableServiceClient>());
+        var error = StartupFailure(services);
 
-        Assert.Contains("LoyaltyStorage__tableServiceUri", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error);
+        Assert.Equal(typeof(StorageOptions), error.OptionsType);
+        Assert.Contains("'LoyaltyStorage__tableServiceUri' is not set", Assert.Single(error.Failures), StringComparison.Ordinal);
+        Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<TableServiceClient>());
     }
 
     [Fact]
-    public async Task No_storage_setting_at_all_names_both_ways_to_configure_it()
+    public async Task No_storage_setting_at_all_fails_at_start_naming_both_ways_to_configure_it()
     {
         await using var services = Build(new Dictionary<string, string?>());
 
-        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<QueueServiceClient>());
+        var error = StartupFailure(services);
 
+        Assert.NotNull(error);
         Assert.Contains("'LoyaltyStorage' to a connection string", error.Message, StringComparison.Ordinal);
+        Assert.Contains("LoyaltyStorage__tableServiceUri", error.Message, StringComparison.Ordinal);
         Assert.Contains("LoyaltyStorage__queueServiceUri", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_service_uri_that_is_not_an_absolute_uri_is_refused_by_name()
+    public async Task A_service_uri_that_is_not_an_absolute_uri_is_refused_at_start_by_name()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        await using var services = Build(new Dictionary<string, string?>
         {
-            ["LoyaltyStorage:tableServiceUri"] = "stloyalty.table.core.windows.net",
-        }).Build();
+            ["LoyaltyStorage__tableServiceUri"] = "stloyalty.table.core.windows.net",
+            ["LoyaltyStorage__queueServiceUri"] = "https://stloyalty.queue.core.windows.net/",
+        });
 
-        var error = Assert.Throws<InvalidOperationException>(() => DependencyInjection.ReadStorageOptions(configuration));
+        var error = StartupFailure(services);
 
-        Assert.Contains("LoyaltyStorage__tableServiceUri", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error);
+        Assert.Contains("'LoyaltyStorage__tableServiceUri' must be an absolute https URI", Assert.Single(error.Failures), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Storage__TablePrefix", "has-hyphens")]
+    [InlineData("Storage__TablePrefix", "9startswithadigit")]
+    [InlineData("AccrualQueueName", "Accrual")]
+    [InlineData("AccrualQueueName", "a--b")]
+    [InlineData("AccrualQueueName", "ab")]
+    public async Task A_table_prefix_or_queue_name_storage_would_refuse_fails_at_start_by_name(string setting, string value)
+    {
+        await using var services = Build(new Dictionary<string, string?> { ["LoyaltyStorage"] = "UseDevelopmentStorage=true", [setting] = value });
+
+        var error = StartupFailure(services);
+
+        Assert.NotNull(error);
+        Assert.StartsWith($"'{setting}' must be", Assert.Single(error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Local_storage_with_the_defaults_starts()
+    {
+        await using var services = Build(new Dictionary<string, string?> { ["LoyaltyStorage"] = "UseDevelopmentStorage=true" });
+
+        Assert.Null(StartupFailure(services));
+        Assert.Equal("devstoreaccount1", services.GetRequiredService<TableServiceClient>().AccountName);
+        Assert.Equal("accrual", services.GetRequiredService<IOptions<AccrualQueueOptions>>().Value.AccrualQueueName);
     }
 
     [Fact]
@@ -126,27 +174,30 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
-    public void The_namespace_may_be_given_as_the_portal_endpoint()
+    public async Task The_namespace_may_be_given_as_the_portal_endpoint()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        await using var services = Build(new Dictionary<string, string?>
         {
-            ["ServiceBus:fullyQualifiedNamespace"] = "sb://sb-loyalty.servicebus.windows.net/",
-        }).Build();
+            ["LoyaltyStorage"] = "UseDevelopmentStorage=true",
+            ["ServiceBus__fullyQualifiedNamespace"] = "sb://sb-loyalty.servicebus.windows.net/",
+        });
 
-        Assert.Equal("sb-loyalty.servicebus.windows.net", EventPublisherRegistration.ReadServiceBusOptions(configuration).FullyQualifiedNamespace);
+        Assert.Equal("sb-loyalty.servicebus.windows.net", services.GetRequiredService<ServiceBusClient>().FullyQualifiedNamespace);
     }
 
     [Fact]
-    public async Task Without_service_bus_settings_events_are_only_logged()
+    public async Task Without_service_bus_settings_events_are_only_logged_and_no_client_is_built()
     {
         await using var services = Build(new Dictionary<string, string?> { ["LoyaltyStorage"] = "UseDevelopmentStorage=true" });
 
+        Assert.Null(StartupFailure(services));
         Assert.IsType<LoggingEventPublisher>(services.GetRequiredService<ILoyaltyEventPublisher>());
-        Assert.Null(services.GetService<ServiceBusClient>());
+        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<ServiceBusClient>());
+        Assert.Contains("Service Bus is not configured", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task An_identity_for_service_bus_without_its_namespace_fails_with_the_setting_to_add()
+    public async Task An_identity_for_service_bus_without_its_namespace_fails_at_start_with_the_setting_to_add()
     {
         await using var services = Build(new Dictionary<string, string?>
         {
@@ -155,47 +206,11 @@ public sealed class DependencyInjectionTests
             ["ServiceBus__clientId"] = ClientId,
         });
 
-        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<ILoyaltyEventPublisher>());
+        var error = StartupFailure(services);
 
-        Assert.Contains("ServiceBus__fullyQualifiedNamespace", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_real_deployment_without_the_phone_hash_key_fails_instead_of_hashing_with_the_development_key()
-    {
-        await using var services = Build(new Dictionary<string, string?>
-        {
-            ["LoyaltyStorage__tableServiceUri"] = "https://stloyalty.table.core.windows.net/",
-            ["LoyaltyStorage__queueServiceUri"] = "https://stloyalty.queue.core.windows.net/",
-        });
-
-        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<PhoneHashKey>());
-
-        Assert.Contains("Security__PhoneHashKey", error.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("not base64!")]
-    [InlineData("c2hvcnQ=")]
-    public async Task A_phone_hash_key_that_is_not_base64_of_16_bytes_or_more_is_refused(string key)
-    {
-        await using var services = Build(new Dictionary<string, string?>
-        {
-            ["LoyaltyStorage"] = "UseDevelopmentStorage=true",
-            ["Security__PhoneHashKey"] = key,
-        });
-
-        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<PhoneHashKey>());
-
-        Assert.Contains("Security__PhoneHashKey", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Local_storage_may_run_on_the_development_phone_hash_key()
-    {
-        await using var services = Build(new Dictionary<string, string?> { ["LoyaltyStorage"] = "UseDevelopmentStorage=true" });
-
-        Assert.NotEmpty(services.GetRequiredService<PhoneHashKey>().Key);
+        Assert.NotNull(error);
+        Assert.Equal(typeof(ServiceBusOptions), error.OptionsType);
+        Assert.Contains("ServiceBus__fullyQualifiedNamespace", Assert.Single(error.Failures), StringComparison.Ordinal);
     }
 
     [Theory]

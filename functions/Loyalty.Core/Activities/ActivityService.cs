@@ -9,8 +9,6 @@ namespace Loyalty.Core.Activities;
 /// <summary>Earning without a purchase: check-ins, shares, tasks and admins' manual grants. Each is one idempotent ledger batch per member.</summary>
 public sealed class ActivityService(LedgerService ledger, ProgramService programs, TimeProvider time)
 {
-    public const int MaxGrantMembers = GrantBounds.MaxMembers;
-
     public Task<Result<LedgerOutcome>> CheckInAsync(MemberKey member, string idempotencyKey, CancellationToken cancellationToken) =>
         RunAsync(member, rules => new CheckIn(Key("checkin", idempotencyKey), rules), cancellationToken);
 

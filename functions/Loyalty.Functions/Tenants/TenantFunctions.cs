@@ -4,7 +4,7 @@ using Loyalty.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Loyalty.Functions.Tenants;
 
@@ -22,7 +22,7 @@ public sealed record KeyView(string KeyId, ApiKeyScope Scope, string Name, DateT
 }
 
 /// <summary>Tenant onboarding (guarded by the bootstrap secret) and a tenant's own key management (admin keys).</summary>
-public sealed class TenantFunctions(ApiEndpoint endpoint, TenantService tenants, IApiKeyStore keys, IConfiguration configuration, TimeProvider time)
+public sealed class TenantFunctions(ApiEndpoint endpoint, TenantService tenants, IApiKeyStore keys, IOptions<BootstrapOptions> bootstrap, TimeProvider time)
 {
     public const string BootstrapHeader = "X-Bootstrap-Secret";
 
@@ -30,11 +30,10 @@ public sealed class TenantFunctions(ApiEndpoint endpoint, TenantService tenants,
     public async Task<IActionResult> CreateTenant(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/admin/tenants")] HttpRequest req, CancellationToken cancellationToken)
     {
-        var configured = configuration["Bootstrap:Secret"];
-        var presented = req.Headers[BootstrapHeader].ToString();
-        if (string.IsNullOrEmpty(configured) || configured.Length < 16 || !ApiKeySecrets.FixedTimeEquals(configured, presented))
+        var configured = bootstrap.Value;
+        if (!configured.IsEnabled || !ApiKeySecrets.FixedTimeEquals(configured.Secret!, req.Headers[BootstrapHeader].ToString()))
         {
-            return Problem.Result(new Error(ErrorKind.Unauthorized, "bootstrap-secret-invalid", $"Send the configured bootstrap secret (at least 16 characters) in {BootstrapHeader}."), req);
+            return Problem.Result(new Error(ErrorKind.Unauthorized, "bootstrap-secret-invalid", $"Send the configured bootstrap secret (at least {BootstrapOptions.MinSecretLength} characters) in {BootstrapHeader}."), req);
         }
 
         var body = await RequestBody.ReadAsync<CreateTenantRequest>(req, cancellationToken);

@@ -6,10 +6,14 @@ namespace Loyalty.Infrastructure.Events;
 /// </summary>
 public sealed class ServiceBusOptions
 {
+    public const string Section = "ServiceBus";
+
     public const string DefaultTopicName = "loyalty-events";
 
-    public string? ConnectionString { get; set; }
+    /// <summary>The section's own value (<c>ServiceBus=Endpoint=...</c>): local runs only, never deployed; not a bound key.</summary>
+    public string? ConnectionString { get; internal set; }
 
+    /// <summary>e.g. <c>sb-name.servicebus.windows.net</c>; the portal's <c>sb://name.servicebus.windows.net/</c> is accepted too.</summary>
     public string? FullyQualifiedNamespace { get; set; }
 
     /// <summary><c>managedidentity</c> to use the managed identity; otherwise the default credential chain unless a client id is set.</summary>
@@ -19,5 +23,10 @@ public sealed class ServiceBusOptions
 
     public string TopicName { get; set; } = DefaultTopicName;
 
-    public bool IsConfigured => ConnectionString is not null || FullyQualifiedNamespace is not null;
+    public bool IsConfigured => ConnectionString is not null || !string.IsNullOrWhiteSpace(FullyQualifiedNamespace);
+
+    /// <summary>The namespace as the client wants it: the host name, whichever form the setting used.</summary>
+    public string? NamespaceHost => string.IsNullOrWhiteSpace(FullyQualifiedNamespace)
+        ? null
+        : Uri.TryCreate(FullyQualifiedNamespace, UriKind.Absolute, out var endpoint) ? endpoint.Host : FullyQualifiedNamespace.Trim();
 }

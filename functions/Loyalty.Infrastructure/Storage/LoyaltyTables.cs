@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 
 namespace Loyalty.Infrastructure.Storage;
 
 /// <summary>The app's tables, each created on first use.</summary>
-public sealed class LoyaltyTables(TableServiceClient service, StorageOptions options)
+public sealed class LoyaltyTables(TableServiceClient service, IOptions<TableStorageOptions> options)
 {
     public const string Ledger = "ledger";
     public const string Tenants = "tenants";
@@ -31,7 +32,7 @@ public sealed class LoyaltyTables(TableServiceClient service, StorageOptions opt
 
     private async Task<TableClient> CreateAsync(string name)
     {
-        var client = service.GetTableClient(options.TablePrefix + name);
+        var client = service.GetTableClient(options.Value.TablePrefix + name);
         await client.CreateIfNotExistsAsync();
         return client;
     }

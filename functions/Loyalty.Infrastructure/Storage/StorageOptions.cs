@@ -1,9 +1,18 @@
 namespace Loyalty.Infrastructure.Storage;
 
-/// <summary>Where the app keeps its data. Either a connection string (Azurite, local) or service URIs with a managed identity (Azure).</summary>
+/// <summary>
+/// How the app reaches its storage account, under the connection name the accrual queue trigger uses too: a connection
+/// string (Azurite, local) or the service URIs with a managed identity (Azure), read as the Functions host reads its own.
+/// </summary>
 public sealed class StorageOptions
 {
-    public string? ConnectionString { get; set; }
+    public const string Section = "LoyaltyStorage";
+
+    /// <summary>
+    /// The section's own value (<c>LoyaltyStorage=...</c>, or <c>ConnectionStrings:LoyaltyStorage</c>): local runs only,
+    /// never deployed. Not a bound key, hence the internal setter.
+    /// </summary>
+    public string? ConnectionString { get; internal set; }
 
     public Uri? TableServiceUri { get; set; }
 
@@ -14,9 +23,4 @@ public sealed class StorageOptions
 
     /// <summary><c>managedidentity</c> (as the Functions host reads it): without a client id, the system-assigned identity.</summary>
     public string? Credential { get; set; }
-
-    /// <summary>Prepended to every table name so several environments (or test runs) can share one account.</summary>
-    public string TablePrefix { get; set; } = string.Empty;
-
-    public string AccrualQueueName { get; set; } = "accrual";
 }

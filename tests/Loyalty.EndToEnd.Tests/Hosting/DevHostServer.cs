@@ -1,5 +1,6 @@
 using System.Reflection;
 using Loyalty.DevHost;
+using Loyalty.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -33,6 +34,7 @@ public sealed class DevHostServer : IAsyncDisposable
             ["urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Error",
         };
+        all.TryAdd("Security:PhoneHashKey", TestSecrets.NewPhoneHashKey());
         var app = DevHostApplication.Create(new DevHostOptions
         {
             LoadLocalSettings = false,

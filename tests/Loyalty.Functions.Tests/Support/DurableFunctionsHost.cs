@@ -45,6 +45,7 @@ public sealed class DurableFunctionsHost : IAsyncLifetime
             ["Storage:TablePrefix"] = _azurite.UniqueName("t"),
             ["AccrualQueueName"] = QueueName,
             ["Redemptions:ShippingDeadline"] = ShippingDeadline.ToString(),
+            ["Security:PhoneHashKey"] = TestSecrets.NewPhoneHashKey(),
         }).Build();
         _durable = await DurableTaskTestHost.StartAsync(
             registry =>

@@ -48,6 +48,7 @@ public sealed class FunctionsHost : IAsyncLifetime
             ["Storage:TablePrefix"] = _azurite.UniqueName("t"),
             ["AccrualQueueName"] = QueueName,
             ["Bootstrap:Secret"] = BootstrapSecret,
+            ["Security:PhoneHashKey"] = TestSecrets.NewPhoneHashKey(),
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

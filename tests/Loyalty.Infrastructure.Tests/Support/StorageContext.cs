@@ -1,23 +1,13 @@
 using Loyalty.Infrastructure.Storage;
 using Loyalty.Testing;
+using Microsoft.Extensions.Options;
 
 namespace Loyalty.Infrastructure.Tests.Support;
 
-/// <summary>Tables and queues of one test class, isolated from other classes by a unique prefix in the shared Azurite.</summary>
-internal sealed class StorageContext
+/// <summary>Tables of one test class, isolated from other classes by a unique prefix in the shared Azurite.</summary>
+internal sealed class StorageContext(AzuriteFixture azurite)
 {
-    public StorageContext(AzuriteFixture azurite)
-    {
-        Options = new StorageOptions
-        {
-            ConnectionString = azurite.ConnectionString,
-            TablePrefix = azurite.UniqueName("t"),
-            AccrualQueueName = azurite.UniqueName("accrual"),
-        };
-        Tables = new LoyaltyTables(azurite.CreateTableServiceClient(), Options);
-    }
-
-    public StorageOptions Options { get; }
-
-    public LoyaltyTables Tables { get; }
+    public LoyaltyTables Tables { get; } = new(
+        azurite.CreateTableServiceClient(),
+        Options.Create(new TableStorageOptions { TablePrefix = azurite.UniqueName("t") }));
 }

@@ -5,6 +5,7 @@ using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
 using Loyalty.Infrastructure.Storage;
 using Loyalty.Infrastructure.Tables;
+using Microsoft.Extensions.Options;
 using Moq;
 
 namespace Loyalty.Infrastructure.Tests.Tables;
@@ -27,7 +28,7 @@ public sealed class AmbiguousCommitTests
             .ThrowsAsync(new RequestFailedException(status, "lost"));
         var service = new Mock<TableServiceClient>();
         service.Setup(s => s.GetTableClient(It.IsAny<string>())).Returns(table.Object);
-        var store = new TableLedgerStore(new LoyaltyTables(service.Object, new StorageOptions()));
+        var store = new TableLedgerStore(new LoyaltyTables(service.Object, Options.Create(new TableStorageOptions())));
         var account = new MemberAccount { Key = new MemberKey("t", "m"), RegisteredAt = DateTimeOffset.UnixEpoch };
         var changes = new LedgerChangeSet(account, "\"etag\"", [], [], [], new IdempotencyRecord("k", "f", new LedgerOutcome { IdempotencyKey = "k", Balance = new BalanceSnapshot(0, 0, 0, 0) }, DateTimeOffset.UnixEpoch));
 

@@ -1,0 +1,47 @@
+using Loyalty.Core.Donations;
+using Loyalty.Core.Family;
+using Loyalty.Core.Gifts;
+using Loyalty.Core.Ledger;
+using Loyalty.Core.Lottery;
+using Loyalty.Core.Members;
+using Loyalty.Core.Programs;
+using Loyalty.Core.Purchases;
+using Loyalty.Core.Redemptions;
+using Loyalty.Core.Refunds;
+using Loyalty.Core.Sagas;
+using Loyalty.Core.Tenants;
+using Loyalty.Core.Webhooks;
+using Loyalty.Core.Webhooks.WeChat;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Loyalty.Infrastructure.Tables;
+
+public static class TableStoreRegistration
+{
+    /// <summary>Every Core store port, implemented on Table Storage.</summary>
+    public static IServiceCollection AddTableStores(this IServiceCollection services)
+    {
+        services.AddSingleton<ILedgerStore, TableLedgerStore>();
+        services.AddSingleton<ITierReviewSchedule, TableTierReviewSchedule>();
+        services.AddSingleton<ITenantStore, TableTenantStore>();
+        services.AddSingleton<IApiKeyStore, TableApiKeyStore>();
+        services.AddSingleton<IProgramStore, TableProgramStore>();
+        services.AddSingleton<IMemberDirectory, TableMemberDirectory>();
+        services.AddSingleton<IPurchaseStore, TablePurchaseStore>();
+        services.AddSingleton<IRefundStore, TableRefundStore>();
+        services.AddSingleton<IWebhookChannelStore, TableWebhookChannelStore>();
+        services.AddSingleton<INonceStore, TableNonceStore>();
+        services.AddSingleton<IWeChatBindingStore, TableWeChatBindingStore>();
+        services.AddSingleton<IWeChatMessageLog, TableWeChatMessageLog>();
+        services.AddSingleton<IGiftCatalog, TableGiftCatalog>();
+        services.AddSingleton<IGiftCodePool, TableGiftCodePool>();
+        services.AddSingleton<IRedemptionStore, TableRedemptionStore>();
+        services.AddSingleton<INotificationOutbox, TableNotificationOutbox>();
+        services.AddSingleton<IFamilyStore, TableFamilyStore>();
+        services.AddSingleton<ITransferStore, TableTransferStore>();
+        services.AddSingleton<ICharityStore, TableCharityStore>();
+        services.AddSingleton<ILotteryStore, TableLotteryStore>();
+        services.AddSingleton<IPendingSagas, TablePendingSagas>();
+        return services;
+    }
+}

@@ -1,0 +1,95 @@
+using Loyalty.Core.Members;
+using Loyalty.Core.Redemptions;
+using Loyalty.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Loyalty.Functions.Tests.Deployment;
+
+/// <summary>The settings the use cases read are checked when the host starts, and a bad one is named in the failure.</summary>
+public sealed class StartupSettingsTests
+{
+    private static ServiceProvider Build(IDictionary<string, string?> appSettings)
+    {
+        var settings = new Dictionary<string, string?>(appSettings) { ["LoyaltyStorage"] = "UseDevelopmentStorage=true" };
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.ToDictionary(p => p.Key.Replace("__", ":", StringComparison.Ordinal), p => p.Value))
+            .Build();
+        return new ServiceCollection().AddLogging().AddLoyaltyFunctions(configuration).BuildServiceProvider();
+    }
+
+    private static string[] StartupFailures(ServiceProvider services)
+    {
+        try
+        {
+            services.GetRequiredService<IStartupValidator>().Validate();
+            return [];
+        }
+        catch (OptionsValidationException ex)
+        {
+            return [.. ex.Failures];
+        }
+    }
+
+    [Fact]
+    public async Task Without_a_phone_hash_key_the_app_does_not_start_even_on_local_storage()
+    {
+        await using var services = Build(new Dictionary<string, string?>());
+
+        var failure = Assert.Single(StartupFailures(services));
+
+        Assert.StartsWith("'Security__PhoneHashKey' is not set.", failure, StringComparison.Ordinal);
+        Assert.Contains("Key Vault secret Security--PhoneHashKey", failure, StringComparison.Ordinal);
+        Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<PhoneHashKey>());
+    }
+
+    [Theory]
+    [InlineData("not base64!")]
+    [InlineData("c2hvcnQ=")]
+    public async Task A_phone_hash_key_that_is_not_base64_of_16_bytes_or_more_is_refused_at_start(string key)
+    {
+        await using var services = Build(new Dictionary<string, string?> { ["Security__PhoneHashKey"] = key });
+
+        Assert.Equal(["'Security__PhoneHashKey' must be base64 of at least 16 random bytes."], StartupFailures(services));
+    }
+
+    [Fact]
+    public async Task The_configured_phone_hash_key_is_the_one_members_are_hashed_with()
+    {
+        var key = TestSecrets.NewPhoneHashKey();
+        await using var services = Build(new Dictionary<string, string?> { ["Security__PhoneHashKey"] = key });
+
+        Assert.Empty(StartupFailures(services));
+        Assert.Equal(Convert.FromBase64String(key), services.GetRequiredService<PhoneHashKey>().Key);
+    }
+
+    [Fact]
+    public async Task A_bootstrap_secret_shorter_than_16_characters_is_refused_at_start_and_none_turns_the_endpoint_off()
+    {
+        await using var tooShort = Build(new Dictionary<string, string?> { ["Security__PhoneHashKey"] = TestSecrets.NewPhoneHashKey(), ["Bootstrap__Secret"] = "short-secret" });
+        await using var unset = Build(new Dictionary<string, string?> { ["Security__PhoneHashKey"] = TestSecrets.NewPhoneHashKey() });
+
+        Assert.Equal(["'Bootstrap__Secret' must be at least 16 characters; leave it unset to turn POST /api/v1/admin/tenants off."], StartupFailures(tooShort));
+        Assert.Empty(StartupFailures(unset));
+    }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("-1.00:00:00")]
+    [InlineData("366.00:00:00")]
+    public async Task A_shipping_deadline_outside_its_bound_is_refused_at_start(string deadline)
+    {
+        await using var services = Build(new Dictionary<string, string?> { ["Security__PhoneHashKey"] = TestSecrets.NewPhoneHashKey(), ["Redemptions__ShippingDeadline"] = deadline });
+
+        Assert.Equal(["'Redemptions__ShippingDeadline' must be a positive time span of at most 365 days, e.g. 14.00:00:00."], StartupFailures(services));
+    }
+
+    [Fact]
+    public async Task The_shipping_deadline_defaults_to_14_days()
+    {
+        await using var services = Build(new Dictionary<string, string?> { ["Security__PhoneHashKey"] = TestSecrets.NewPhoneHashKey() });
+
+        Assert.Equal(TimeSpan.FromDays(14), services.GetRequiredService<RedemptionSettings>().ShippingDeadline);
+    }
+}
