@@ -61,6 +61,8 @@ public static class DependencyInjection
         services.AddSingleton<ProgramService>();
         services.AddSingleton<TenantService>();
         services.AddSingleton<MemberService>();
+        services.AddSingleton<ProfileService>();
+        services.AddSingleton<IMemberContacts, MemberContacts>();
         services.AddSingleton<AdjustmentService>();
         services.AddSingleton<PurchaseService>();
         services.AddSingleton<RefundService>();
