@@ -30,6 +30,8 @@ public static class UseCaseRegistration
         services.AddSingleton<ProgramService>();
         services.AddSingleton<TenantService>();
         services.AddSingleton<MemberService>();
+        services.AddSingleton<ProfileService>();
+        services.AddSingleton<IMemberContacts, MemberContacts>();
         services.AddSingleton<AdjustmentService>();
         services.AddSingleton<PurchaseService>();
         services.AddSingleton<RefundService>();

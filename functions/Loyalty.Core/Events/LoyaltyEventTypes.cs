@@ -22,6 +22,10 @@ public static class LoyaltyEventTypes
     public const string TierChanged = "tier.changed";
     public const string PointsVoided = "points.voided";
     public const string OrderCompleted = "order.completed";
+    public const string ProfileChanged = "member.profile-changed";
+    public const string PointsMergedOut = "points.merged-out";
+    public const string PointsMergedIn = "points.merged-in";
+    public const string PointsForfeited = "points.forfeited";
 
     public static string For(LedgerEntryType type) => type switch
     {
@@ -42,6 +46,10 @@ public static class LoyaltyEventTypes
         LedgerEntryType.Tier => TierChanged,
         LedgerEntryType.Void => PointsVoided,
         LedgerEntryType.Complete => OrderCompleted,
+        LedgerEntryType.Profile => ProfileChanged,
+        LedgerEntryType.MergeOut => PointsMergedOut,
+        LedgerEntryType.MergeIn => PointsMergedIn,
+        LedgerEntryType.Forfeit => PointsForfeited,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "A ledger entry type without an event name: add one here."),
     };
 }

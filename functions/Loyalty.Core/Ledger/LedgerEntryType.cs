@@ -19,4 +19,16 @@ public enum LedgerEntryType
     Tier,
     Void,
     Complete,
+
+    /// <summary>A profile change (name, phone, birthday, language, store, SMS preference): names the fields, never their values.</summary>
+    Profile,
+
+    /// <summary>The account was merged into another: everything it held left with this entry.</summary>
+    MergeOut,
+
+    /// <summary>Another account of the same person was merged into this one.</summary>
+    MergeIn,
+
+    /// <summary>Points given up when the member's account was erased.</summary>
+    Forfeit,
 }

@@ -35,6 +35,25 @@ public sealed record MemberAccount
 
     public bool Frozen { get; init; }
 
+    /// <summary>The language the member is written to in (<see cref="MemberLanguage"/>).</summary>
+    public string Language { get; init; } = MemberLanguage.Default;
+
+    /// <summary>False once the member opted out of SMS (reminders, notices); opt-outs are always honoured.</summary>
+    public bool SmsAllowed { get; init; } = true;
+
+    /// <summary>The member's home store, as the merchant names it.</summary>
+    public string? StoreId { get; init; }
+
+    public MemberStatus Status { get; init; } = MemberStatus.Active;
+
+    /// <summary>The member this account was merged into (the pointer a merged account keeps).</summary>
+    public string? MergedInto { get; init; }
+
+    /// <summary>When the account was merged away or erased.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    public bool IsOpen => Status == MemberStatus.Active;
+
     /// <summary>Small per-member state used by earning rules (streaks, daily counters); kept on the account row so it changes atomically with the ledger.</summary>
     public IReadOnlyDictionary<string, string> State { get; init; } = new Dictionary<string, string>();
 

@@ -147,6 +147,15 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
     private static bool SameRegistration(MemberAccount account, string? phoneHash, string? name, DateOnly? birthday) =>
         account.PhoneHash == phoneHash && account.Name == name && account.Birthday == birthday;
 
+    /// <summary>A merged account points to the one it became; an erased one is simply not found.</summary>
+    public static Error MemberClosed(MemberAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return account.Status == MemberStatus.Merged
+            ? Error.Conflict("member-merged", $"Member '{account.Key.MemberId}' was merged into '{account.MergedInto}'; use that member.")
+            : MemberNotFound(account.Key);
+    }
+
     public static Error MemberNotFound(MemberKey key)
     {
         ArgumentNullException.ThrowIfNull(key);

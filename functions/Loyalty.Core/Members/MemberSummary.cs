@@ -55,9 +55,26 @@ public sealed record MemberSummary(
             Birthday = account.Birthday,
             TierStatus = program is null ? null : TierStatus.For(account, program, now),
             Held = held,
+            Language = account.Language,
+            Sms = account.SmsAllowed,
+            StoreId = account.StoreId,
+            Status = account.Status,
+            MergedInto = account.MergedInto,
         };
     }
 
     /// <summary>Points held by open POS checkouts: counted in <see cref="Balance"/>, not in <see cref="Available"/>.</summary>
     public long Held { get; init; }
+
+    public string Language { get; init; } = MemberLanguage.Default;
+
+    /// <summary>Whether the member accepts SMS (reminders, notices).</summary>
+    public bool Sms { get; init; } = true;
+
+    public string? StoreId { get; init; }
+
+    public MemberStatus Status { get; init; }
+
+    /// <summary>For a merged account: the member it was merged into.</summary>
+    public string? MergedInto { get; init; }
 }

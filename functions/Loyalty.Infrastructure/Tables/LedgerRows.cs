@@ -50,6 +50,12 @@ internal static class LedgerRows
         ["Birthday"] = account.Birthday?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["LastActivityAt"] = account.LastActivityAt,
         ["Frozen"] = account.Frozen,
+        ["Language"] = account.Language,
+        ["SmsAllowed"] = account.SmsAllowed,
+        ["StoreId"] = account.StoreId,
+        ["Status"] = account.Status.ToString(),
+        ["MergedInto"] = account.MergedInto,
+        ["ClosedAt"] = account.ClosedAt,
         ["State"] = StorageJson.Serialize(account.State),
     };
 
@@ -69,6 +75,12 @@ internal static class LedgerRows
         Birthday = e.GetString("Birthday") is { } birthday ? DateOnly.ParseExact(birthday, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
         LastActivityAt = e.GetDateTimeOffset("LastActivityAt"),
         Frozen = e.GetBoolean("Frozen") ?? false,
+        Language = e.GetString("Language") ?? MemberLanguage.Default,
+        SmsAllowed = e.GetBoolean("SmsAllowed") ?? true,
+        StoreId = e.GetString("StoreId"),
+        Status = Enum.TryParse<MemberStatus>(e.GetString("Status"), out var status) ? status : MemberStatus.Active,
+        MergedInto = e.GetString("MergedInto"),
+        ClosedAt = e.GetDateTimeOffset("ClosedAt"),
         State = e.GetString("State") is { } state ? StorageJson.Deserialize<Dictionary<string, string>>(state) : new Dictionary<string, string>(),
     };
 

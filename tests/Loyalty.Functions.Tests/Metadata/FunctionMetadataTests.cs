@@ -19,6 +19,7 @@ public sealed class FunctionMetadataTests
         ["GetMemberLedger"] = "http GET v1/members/{memberId}/ledger",
         ["GetMemberLots"] = "http GET v1/members/{memberId}/lots",
         ["AdjustMemberPoints"] = "http POST v1/members/{memberId}/adjustments",
+        ["PutMemberPreferences"] = "http PUT v1/members/{memberId}/preferences",
         ["GetProgram"] = "http GET v1/program",
         ["PutProgram"] = "http PUT v1/program",
         ["SubmitPurchase"] = "http POST v1/purchases",

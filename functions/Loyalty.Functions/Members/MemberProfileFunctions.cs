@@ -1,0 +1,20 @@
+using Loyalty.Core.Members;
+using Loyalty.Core.Tenants;
+using Loyalty.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Loyalty.Functions.Members;
+
+/// <summary>A member's profile and communication preferences; every change is an entry in the member's history with the operator.</summary>
+public sealed class MemberProfileFunctions(ApiEndpoint endpoint, ProfileService profiles)
+{
+    [Function("PutMemberPreferences")]
+    public Task<IActionResult> PutPreferences(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "v1/members/{memberId}/preferences")] HttpRequest req, string memberId, CancellationToken cancellationToken) =>
+        endpoint.RunAsync<MemberPreferences>(req, [ApiKeyScope.Storefront, ApiKeyScope.Pos], Headers.OptionalIdempotencyKey, (caller, key, body) =>
+            profiles.SetPreferencesAsync(new MemberKey(caller.TenantId, memberId), body, key, Operator(caller), cancellationToken).ToHttpAsync(req, ApiResult.Ok), cancellationToken);
+
+    internal static string Operator(TenantCaller caller) => $"key:{caller.KeyId}";
+}
