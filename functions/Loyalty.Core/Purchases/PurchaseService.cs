@@ -28,7 +28,7 @@ public sealed class PurchaseService(
     {
         ArgumentNullException.ThrowIfNull(purchase);
         var now = time.GetUtcNow();
-        var errors = PurchaseValidator.Validate(purchase, now).Concat(PurchaseValidator.ValidatePayment(tenantId, purchase)).ToList();
+        var errors = PurchaseValidator.Validate(purchase, now).Union(PurchaseValidator.ValidatePayment(tenantId, purchase)).ToList();
         if (errors.Count > 0)
         {
             return Error.Validation(errors);

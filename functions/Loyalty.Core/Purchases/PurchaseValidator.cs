@@ -49,6 +49,12 @@ public static class PurchaseValidator
             errors.Add(PurchaseBounds.PointsPaid.Violation("pointsPaid"));
         }
 
+        // A bound of the request itself, so a preview basket (which needs no holds) is held to it too.
+        if (!PurchaseBounds.HoldIds.Contains(purchase.HoldIds.Count))
+        {
+            errors.Add(PurchaseBounds.HoldIds.CountViolation("holdIds"));
+        }
+
         if (purchase.Lines.Count > 0 && purchase.CashPaid > purchase.LinesTotal)
         {
             Fail("cashPaid", "not-above-total", $"cashPaid ({purchase.CashPaid:0.00}) exceeds the lines' total ({purchase.LinesTotal:0.00}).");

@@ -56,7 +56,7 @@ public sealed class ActivityFunctions(ApiEndpoint endpoint, ActivityService acti
             var key = Headers.RequiredIdempotencyKey(req);
             var body = await RequestBody.ReadAsync<Grant>(req, cancellationToken);
             return key.IsSuccess && body.IsSuccess
-                ? await activities.GrantAsync(caller.TenantId, body.Value, key.Value, $"key:{caller.KeyId}", cancellationToken).ToHttpAsync(req, r => ApiResult.Ok(new { results = r }))
+                ? await activities.GrantAsync(caller.TenantId, body.Value, key.Value, $"key:{caller.KeyId}", cancellationToken).ToHttpAsync(req, r => ApiResult.Ok(new GrantResults(r)))
                 : Problem.Result(key.Error ?? body.Error!, req);
         });
 

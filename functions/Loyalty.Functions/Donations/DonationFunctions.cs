@@ -13,13 +13,13 @@ public sealed class DonationFunctions(ApiEndpoint endpoint, DonationService dona
     public Task<IActionResult> PutProject(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "v1/charity-projects/{projectId}")] HttpRequest req, string projectId, CancellationToken cancellationToken) =>
         endpoint.RunAsync<CharityProjectRequest>(req, [ApiKeyScope.Admin], (caller, body) =>
-            donations.SaveProjectAsync(caller.TenantId, projectId, body, cancellationToken).ToHttpAsync(req, p => ApiResult.Ok(View(p))), cancellationToken);
+            donations.SaveProjectAsync(caller.TenantId, projectId, body, cancellationToken).ToHttpAsync(req, p => ApiResult.Ok(CharityProjectView.From(p))), cancellationToken);
 
     [Function("GetCharityProject")]
     public Task<IActionResult> GetProject(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/charity-projects/{projectId}")] HttpRequest req, string projectId, CancellationToken cancellationToken) =>
         endpoint.RunAsync(req, [ApiKeyScope.Storefront, ApiKeyScope.Pos], caller =>
-            donations.GetProjectAsync(caller.TenantId, projectId, cancellationToken).ToHttpAsync(req, p => ApiResult.Ok(View(p))));
+            donations.GetProjectAsync(caller.TenantId, projectId, cancellationToken).ToHttpAsync(req, p => ApiResult.Ok(CharityProjectView.From(p))));
 
     [Function("Donate")]
     public Task<IActionResult> Donate(
@@ -27,5 +27,4 @@ public sealed class DonationFunctions(ApiEndpoint endpoint, DonationService dona
         endpoint.RunAsync<DonationRequest>(req, [ApiKeyScope.Storefront], Headers.RequiredIdempotencyKey, (caller, key, body) =>
             donations.DonateAsync(caller.TenantId, body, key, cancellationToken).ToHttpAsync(req, r => new ApiResult(StatusCodes.Status201Created, r)), cancellationToken);
 
-    private static object View(CharityProject p) => new { p.ProjectId, p.Name, p.Description, p.Active, p.TotalPoints, p.Donations, p.UpdatedAt };
 }

@@ -41,7 +41,7 @@ public sealed class GiftFunctions(ApiEndpoint endpoint, GiftService gifts)
 
             var includeHidden = caller.Scope == ApiKeyScope.Admin;
             var page = await gifts.ListAsync(caller.TenantId, includeHidden, pageSize, req.Query["continuationToken"].ToString() is { Length: > 0 } token ? token : null, cancellationToken);
-            return page.ToHttp(req, p => ApiResult.Ok(new { gifts = p.Gifts.Select(GiftView.From).ToList(), continuationToken = p.ContinuationToken }));
+            return page.ToHttp(req, p => ApiResult.Ok(new GiftList([.. p.Gifts.Select(GiftView.From)], p.ContinuationToken)));
         });
     }
 
@@ -55,5 +55,5 @@ public sealed class GiftFunctions(ApiEndpoint endpoint, GiftService gifts)
     public Task<IActionResult> LoadCodes(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/gifts/{giftId}/codes")] HttpRequest req, string giftId, CancellationToken cancellationToken) =>
         endpoint.RunAsync<CodeLoad>(req, [ApiKeyScope.Admin], Headers.RequiredIdempotencyKey, (caller, key, body) =>
-            gifts.LoadCodesAsync(caller.TenantId, giftId, body.Codes, key, cancellationToken).ToHttpAsync(req, l => ApiResult.Ok(new { added = l.Added, stock = l.Gift.Stock })), cancellationToken);
+            gifts.LoadCodesAsync(caller.TenantId, giftId, body.Codes, key, cancellationToken).ToHttpAsync(req, l => ApiResult.Ok(new CodeLoadResult(l.Added, l.Gift.Stock))), cancellationToken);
 }

@@ -16,17 +16,25 @@ public sealed class ApiAuthenticator(TenantService tenants)
         var secret = request.Headers[Header].ToString();
         if (string.IsNullOrEmpty(secret))
         {
-            return new Error(ErrorKind.Unauthorized, "api-key-required", $"Send a tenant API key in the {Header} header.");
+            return KeyRequired;
         }
 
         var caller = await tenants.AuthenticateAsync(secret, request.HttpContext.RequestAborted);
         if (caller is null)
         {
-            return new Error(ErrorKind.Unauthorized, "api-key-invalid", "The API key is unknown or revoked.");
+            return KeyInvalid;
         }
 
-        return caller.Allows(allowed)
-            ? caller
-            : new Error(ErrorKind.Forbidden, "scope-not-allowed", $"A key with scope '{caller.Scope.ToString().ToLowerInvariant()}' may not do this; it needs one of: {string.Join(", ", allowed.Append(ApiKeyScope.Admin).Distinct().Select(s => s.ToString().ToLowerInvariant()))}.");
+        return caller.Allows(allowed) ? caller : ScopeNotAllowed(caller.Scope, allowed);
     }
+
+    public static Error KeyRequired { get; } = new(ErrorKind.Unauthorized, "api-key-required", $"Send a tenant API key in the {Header} header.");
+
+    public static Error KeyInvalid { get; } = new(ErrorKind.Unauthorized, "api-key-invalid", "The API key is unknown or revoked.");
+
+    /// <param name="allowed">The scopes the route names; admin may always.</param>
+    public static Error ScopeNotAllowed(ApiKeyScope scope, IEnumerable<ApiKeyScope> allowed) =>
+        new(ErrorKind.Forbidden, "scope-not-allowed", $"A key with scope '{Name(scope)}' may not do this; it needs one of: {string.Join(", ", allowed.Append(ApiKeyScope.Admin).Distinct().Select(Name))}.");
+
+    private static string Name(ApiKeyScope scope) => scope.ToString().ToLowerInvariant();
 }

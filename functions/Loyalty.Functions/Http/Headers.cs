@@ -8,6 +8,9 @@ public static partial class Headers
 {
     public const string IdempotencyKey = "Idempotency-Key";
 
+    public static Error IdempotencyKeyRequired { get; } =
+        Error.BadRequest("idempotency-key-required", $"Send an {IdempotencyKey} header so a retry cannot apply this twice.", IdempotencyKey);
+
     /// <summary>The Idempotency-Key header: required for writes that have no natural business id.</summary>
     public static Result<string> RequiredIdempotencyKey(HttpRequest request)
     {
@@ -15,7 +18,7 @@ public static partial class Headers
         var key = request.Headers[IdempotencyKey].ToString();
         if (string.IsNullOrEmpty(key))
         {
-            return Error.BadRequest("idempotency-key-required", $"Send an {IdempotencyKey} header so a retry cannot apply this twice.", IdempotencyKey);
+            return IdempotencyKeyRequired;
         }
 
         return KeyPattern().IsMatch(key)

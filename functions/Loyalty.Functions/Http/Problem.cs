@@ -13,13 +13,8 @@ public sealed record Problem(string Type, string Title, int Status, string Detai
 
     public static ApiResult Result(Error error, HttpRequest? request = null)
     {
-        ArgumentNullException.ThrowIfNull(error);
-        var status = StatusFor(error);
-        var problem = new Problem($"urn:loyalty:problem:{error.Code}", TitleFor(error.Kind), status, error.Message, error.Code, request?.Path.Value, error.Fields)
-        {
-            NextAllowedAt = error.RetryAt,
-        };
-        var result = new ApiResult(status, problem, ContentType);
+        var problem = From(error, request?.Path.Value);
+        var result = new ApiResult(problem.Status, problem, ContentType);
         if (error.RetryAt is { } retryAt && request is not null)
         {
             var clock = request.HttpContext.RequestServices?.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
@@ -28,6 +23,16 @@ public sealed record Problem(string Type, string Title, int Status, string Detai
         }
 
         return result;
+    }
+
+    /// <summary>The problem document for <paramref name="error"/> at <paramref name="instance"/> (the request path); the API description's examples are built with it too.</summary>
+    public static Problem From(Error error, string? instance)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new Problem($"urn:loyalty:problem:{error.Code}", TitleFor(error.Kind), StatusFor(error), error.Message, error.Code, instance, error.Fields)
+        {
+            NextAllowedAt = error.RetryAt,
+        };
     }
 
     private static int StatusFor(Error error) => error.Kind switch

@@ -47,13 +47,17 @@ public static partial class RequestBody
                 return Error.Validation(field, "range", $"{field} is a number this field cannot hold: it takes a whole number where it is an integer, within the minimum and maximum the API description gives.");
             }
 
-            return Error.BadRequest("invalid-json", field is null ? "The body is not valid JSON for this request." : $"The body is not valid JSON for this request at '{field}'.", field);
+            return InvalidJson(field);
         }
         catch (BodyTooLargeException)
         {
             return Error.BadRequest("body-too-large", $"The body may be at most {MaxBytes} bytes.");
         }
     }
+
+    /// <param name="field">Where the body stops fitting the request's type, when the reader can tell.</param>
+    public static Error InvalidJson(string? field) =>
+        Error.BadRequest("invalid-json", field is null ? "The body is not valid JSON for this request." : $"The body is not valid JSON for this request at '{field}'.", field);
 
     /// <summary>The .NET type a JSON path (<c>$.a.b[2].c</c>) deserializes into, following properties, list items and map values.</summary>
     private static Type? TypeAt(Type root, string path)

@@ -59,7 +59,7 @@ public sealed class MemberFunctions(ApiEndpoint endpoint, MemberService members,
             var query = LedgerQueryParser.Parse(req.Query);
             return query.IsSuccess
                 ? await members.GetLedgerAsync(new MemberKey(caller.TenantId, memberId), query.Value, cancellationToken)
-                    .ToHttpAsync(req, p => ApiResult.Ok(new { entries = p.Entries, continuationToken = p.ContinuationToken }))
+                    .ToHttpAsync(req, p => ApiResult.Ok(p))
                 : Problem.Result(query.Error, req);
         });
 
@@ -67,7 +67,7 @@ public sealed class MemberFunctions(ApiEndpoint endpoint, MemberService members,
     public Task<IActionResult> Lots(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/members/{memberId}/lots")] HttpRequest req, string memberId, CancellationToken cancellationToken) =>
         endpoint.RunAsync(req, [ApiKeyScope.Pos, ApiKeyScope.Storefront], caller =>
-            members.GetLotsAsync(new MemberKey(caller.TenantId, memberId), cancellationToken).ToHttpAsync(req, l => ApiResult.Ok(new { lots = l })));
+            members.GetLotsAsync(new MemberKey(caller.TenantId, memberId), cancellationToken).ToHttpAsync(req, l => ApiResult.Ok(new LotList(l))));
 
     [Function("AdjustMemberPoints")]
     public Task<IActionResult> Adjust(

@@ -55,7 +55,7 @@ public sealed class ProgramFunctions(ApiEndpoint endpoint, ProgramService progra
         });
 
     private static ApiResult View(LoyaltyProgram program, int status) =>
-        new ApiResult(status, new { program.Version, program.UpdatedAt, program.UpdatedBy, program.Rules })
+        new ApiResult(status, ProgramView.From(program))
             .WithHeader("ETag", $"\"{program.Version.ToString(CultureInfo.InvariantCulture)}\"");
 
     private static Result<int?> ParseIfMatch(HttpRequest req)

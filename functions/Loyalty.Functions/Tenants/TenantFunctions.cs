@@ -44,7 +44,7 @@ public sealed class TenantFunctions(ApiEndpoint endpoint, TenantService tenants,
 
         var created = await tenants.CreateTenantAsync(body.Value.TenantId ?? string.Empty, body.Value.Name ?? string.Empty, cancellationToken);
         return created.ToHttp(req, c => ApiResult.Created(
-            new { c.Tenant.TenantId, c.Tenant.Name, c.Tenant.CreatedAt, AdminKey = KeyView.From(c.AdminKey.Key, c.AdminKey.Secret) },
+            new CreatedTenant(c.Tenant.TenantId, c.Tenant.Name, c.Tenant.CreatedAt, KeyView.From(c.AdminKey.Key, c.AdminKey.Secret)),
             "/api/v1/keys"));
     }
 
@@ -66,7 +66,7 @@ public sealed class TenantFunctions(ApiEndpoint endpoint, TenantService tenants,
     public Task<IActionResult> ListKeys(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/keys")] HttpRequest req, CancellationToken cancellationToken) =>
         endpoint.RunAsync(req, [ApiKeyScope.Admin], async caller =>
-            ApiResult.Ok(new { keys = (await keys.ListAsync(caller.TenantId, cancellationToken)).Select(k => KeyView.From(k)) }));
+            ApiResult.Ok(new KeyList([.. (await keys.ListAsync(caller.TenantId, cancellationToken)).Select(k => KeyView.From(k))])));
 
     [Function("RevokeApiKey")]
     public Task<IActionResult> RevokeKey(

@@ -24,7 +24,7 @@ public sealed class WeChatBindingFunctions(ApiEndpoint endpoint, WeChatBindingSe
     public Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/members/{memberId}/wechat")] HttpRequest req, string memberId, CancellationToken cancellationToken) =>
         endpoint.RunAsync(req, [ApiKeyScope.Pos, ApiKeyScope.Storefront], caller =>
-            bindings.ListAsync(new MemberKey(caller.TenantId, memberId), cancellationToken).ToHttpAsync(req, list => ApiResult.Ok(new { memberId, bindings = list.Select(WeChatBindingView.From) })));
+            bindings.ListAsync(new MemberKey(caller.TenantId, memberId), cancellationToken).ToHttpAsync(req, list => ApiResult.Ok(new WeChatBindingList(memberId, [.. list.Select(WeChatBindingView.From)]))));
 
     /// <summary><c>?channel=</c> names the binding to remove; the openid is then free for another member.</summary>
     [Function("UnbindWeChat")]

@@ -46,7 +46,7 @@ public sealed class WebhookFunctions(ApiEndpoint endpoint, WebhookChannelService
         return answer.ToHttp(req, a => a switch
         {
             WeChatAnswer wechat => new WeChatReplyResult(wechat.Reply),
-            EventReceipt receipt => ApiResult.Ok(new { received = true, replayed = receipt.Outcome.Replayed, entryId = receipt.Outcome.Entry?.EntryId, balance = receipt.Outcome.Balance }),
+            EventReceipt receipt => ApiResult.Ok(new WebhookReceipt(true, receipt.Outcome.Replayed, receipt.Outcome.Entry?.EntryId, receipt.Outcome.Balance)),
             _ => throw new InvalidOperationException($"Unknown webhook answer {a.GetType().Name}."),
         });
     }
@@ -60,7 +60,7 @@ public sealed class WebhookFunctions(ApiEndpoint endpoint, WebhookChannelService
             var query = ParseQuery(req.Query);
             return query.IsSuccess
                 ? await messages.ListAsync(caller.TenantId, channel, query.Value, cancellationToken)
-                    .ToHttpAsync(req, page => ApiResult.Ok(new { messages = page.Messages.Select(WeChatMessageView.From), continuationToken = page.ContinuationToken }))
+                    .ToHttpAsync(req, page => ApiResult.Ok(new WeChatMessageList([.. page.Messages.Select(WeChatMessageView.From)], page.ContinuationToken)))
                 : Problem.Result(query.Error, req);
         });
 

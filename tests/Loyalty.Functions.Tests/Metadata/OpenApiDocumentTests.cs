@@ -7,28 +7,17 @@ using Microsoft.OpenApi;
 namespace Loyalty.Functions.Tests.Metadata;
 
 /// <summary>
-/// functions/Loyalty.Functions/openapi.json against the build's functions.metadata: the document must describe exactly
-/// the HTTP functions that exist, each with request and response examples that fit their schemas.
+/// The generated OpenAPI document against the build's functions.metadata: it must describe exactly the HTTP functions
+/// that exist, each with request and response examples that fit their schemas, every request number bounded.
 /// </summary>
 public sealed partial class OpenApiDocumentTests
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options"];
 
-    private static string RepositoryFile(params string[] parts)
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "LoyaltyFunctions.sln")))
-        {
-            root = root.Parent;
-        }
+    private static readonly Lazy<GeneratedDocument> Generated = new(OpenApiDocumentGenerator.Generate);
 
-        Assert.NotNull(root);
-        return Path.Combine([root.FullName, .. parts]);
-    }
-
-    public static string DocumentPath => RepositoryFile("functions", "Loyalty.Functions", "openapi.json");
-
-    public static JsonObject ReadDocument() => JsonNode.Parse(File.ReadAllText(DocumentPath))!.AsObject();
+    /// <summary>The document as the code generates it (a copy: callers may change it).</summary>
+    public static JsonObject ReadDocument() => Generated.Value.Document.DeepClone().AsObject();
 
     /// <summary>"GET v1/members/{}": parameter names and constraints do not matter, only the route's shape.</summary>
     private static string Shape(string method, string route) =>
@@ -50,6 +39,13 @@ public sealed partial class OpenApiDocumentTests
             .Where(o => Methods.Contains(o.Key))
             .Select(o => ($"{o.Key.ToUpperInvariant()} {path.Key}", o.Value!.AsObject())));
 
+    /// <summary>Adding a route takes its function and one entry in api-description.json; this names what is missing or stale.</summary>
+    [Fact]
+    public void The_hand_kept_description_covers_every_route_and_names_only_what_exists()
+    {
+        Assert.True(Generated.Value.Problems.Count == 0, $"api-description.json is incomplete or stale:\n  {string.Join("\n  ", Generated.Value.Problems)}");
+    }
+
     [Fact]
     public void Every_http_function_is_in_the_document()
     {
@@ -57,7 +53,7 @@ public sealed partial class OpenApiDocumentTests
 
         var missing = FunctionOperations().Where(f => !documented.Contains(f.Key)).Select(f => f.Value).Order().ToList();
 
-        Assert.True(missing.Count == 0, $"openapi.json does not document these HTTP functions (add a path + operation with examples for each):\n  {string.Join("\n  ", missing)}");
+        Assert.True(missing.Count == 0, $"The document does not describe these HTTP functions (add an entry with examples to api-description.json):\n  {string.Join("\n  ", missing)}");
     }
 
     [Fact]
@@ -68,7 +64,7 @@ public sealed partial class OpenApiDocumentTests
         var extra = DocumentOperations(ReadDocument()).Select(o => o.Label)
             .Where(label => !functions.ContainsKey(Shape(label.Split(' ')[0], label.Split(' ')[1]))).Order().ToList();
 
-        Assert.True(extra.Count == 0, $"openapi.json documents operations no function serves:\n  {string.Join("\n  ", extra)}");
+        Assert.True(extra.Count == 0, $"The document describes operations no function serves:\n  {string.Join("\n  ", extra)}");
     }
 
     [Fact]
@@ -183,7 +179,7 @@ public sealed partial class OpenApiDocumentTests
     [Fact]
     public void The_document_is_valid_openapi()
     {
-        var result = OpenApiDocument.Parse(File.ReadAllText(DocumentPath), "json");
+        var result = OpenApiDocument.Parse(ReadDocument().ToJsonString(), "json");
 
         var errors = (result.Diagnostic?.Errors ?? []).Concat(result.Document?.Validate(ValidationRuleSet.GetDefaultRuleSet()) ?? []).ToList();
 
@@ -195,13 +191,13 @@ public sealed partial class OpenApiDocumentTests
     public void Every_number_in_every_request_has_the_bounds_the_validators_check()
     {
         var documented = RequestNumbers(ReadDocument());
-        var catalog = RequestBounds.All.ToDictionary(b => $"{b.Schema}.{b.Property}");
+        var catalog = RequestBounds.All.ToDictionary(b => $"{b.SchemaName}.{b.Property}");
 
         var unbounded = documented.Where(n => !catalog.ContainsKey(n.Key)).Select(n => $"{n.Key}: {n.Value.ToJsonString()}").Order().ToList();
         var drifted = catalog.Where(c => !documented.TryGetValue(c.Key, out var node) || !Matches(node, c.Value)).Select(c => c.Key).Order().ToList();
 
         Assert.True(unbounded.Count == 0, $"Request numbers with no bound in RequestBounds (add one the validator checks):\n  {string.Join("\n  ", unbounded)}");
-        Assert.True(drifted.Count == 0, $"openapi.json does not show these bounds as RequestBounds defines them:\n  {string.Join("\n  ", drifted)}");
+        Assert.True(drifted.Count == 0, $"The document does not show these bounds as RequestBounds defines them:\n  {string.Join("\n  ", drifted)}");
     }
 
     /// <summary>Every number and list in a request schema, keyed as in <see cref="RequestBounds"/> (<c>Schema.prop</c>, <c>prop[]</c>, <c>prop{}</c>).</summary>

@@ -63,13 +63,13 @@ public sealed class RequestBoundsTests(FunctionsHost host) : IClassFixture<Funct
         {
             if (Signed.Contains(operationId))
             {
-                signedOnly.UnionWith(RequestBounds.All.Where(b => Routes(root, b.Schema, []).Any()));
+                signedOnly.UnionWith(RequestBounds.All.Where(b => Routes(root, b.SchemaName, []).Any()));
                 continue;
             }
 
             foreach (var bound in RequestBounds.All)
             {
-                foreach (var route in Routes(root, bound.Schema, []))
+                foreach (var route in Routes(root, bound.SchemaName, []))
                 {
                     Assert.True(operations.ContainsKey(operationId), $"Add {operationId} to {nameof(Operations)}: its request has bounded numbers.");
                     exercised.Add(bound);
@@ -248,7 +248,7 @@ public sealed class RequestBoundsTests(FunctionsHost host) : IClassFixture<Funct
 
     private static JsonObject PropertyNode(SchemaBound bound)
     {
-        var node = Schema(bound.Schema)["properties"]![bound.Property.TrimEnd('[', ']', '{', '}')]!.AsObject();
+        var node = Schema(bound.SchemaName)["properties"]![bound.Property.TrimEnd('[', ']', '{', '}')]!.AsObject();
         return bound.Property.EndsWith("[]", StringComparison.Ordinal) ? node["items"]!.AsObject()
             : bound.Property.EndsWith("{}", StringComparison.Ordinal) ? node["additionalProperties"]!.AsObject()
             : node;

@@ -7,7 +7,7 @@ namespace Loyalty.Functions.Tests.OpenApi;
 public sealed class OpenApiFunctionsTests
 {
     [Fact]
-    public async Task The_function_serves_the_repository_document_as_json()
+    public async Task The_function_serves_the_document_the_code_generates_as_json()
     {
         var request = Request("GET", "/api/openapi.json");
 
@@ -15,7 +15,7 @@ public sealed class OpenApiFunctionsTests
 
         Assert.Equal(200, response.Status);
         Assert.StartsWith("application/json", response.ContentType, StringComparison.Ordinal);
-        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(OpenApiDocumentTests.ReadDocument(), response.Json), "The served document differs from functions/Loyalty.Functions/openapi.json: rebuild.");
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(OpenApiDocumentTests.ReadDocument(), response.Json), "The served document differs from what OpenApiDocumentGenerator generates.");
         Assert.StartsWith("public, max-age=", response.Headers.CacheControl.ToString(), StringComparison.Ordinal);
     }
 
