@@ -50,7 +50,7 @@ public sealed partial class GiftService(IGiftCatalog catalog, IGiftCodePool code
                 var updated = Define(existing, definition, now);
                 return await catalog.TryReplaceAsync(updated, cancellationToken) ? (updated, false) : Attempt.Again;
             },
-            ConcurrentUpdate(),
+            GiftBusy,
             cancellationToken);
     }
 
@@ -104,7 +104,7 @@ public sealed partial class GiftService(IGiftCatalog catalog, IGiftCodePool code
                     ? gift with { Stock = gift.Stock + delta }
                     : Attempt.Again;
             },
-            ConcurrentUpdate(),
+            GiftBusy,
             cancellationToken);
     }
 
@@ -144,8 +144,7 @@ public sealed partial class GiftService(IGiftCatalog catalog, IGiftCodePool code
 
     public static Error NotFound(string giftId) => Error.NotFound("gift-not-found", $"Gift '{giftId}' does not exist.");
 
-    private static Error ConcurrentUpdate() =>
-        Error.Conflict("concurrent-update", "The gift is being changed by other requests; retry.");
+    private const string GiftBusy = "The gift is being changed by other requests; retry.";
 
     private static Gift Define(Gift gift, GiftDefinition d, DateTimeOffset now) => gift with
     {

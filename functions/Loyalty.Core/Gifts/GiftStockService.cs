@@ -45,7 +45,7 @@ public sealed class GiftStockService(IGiftCatalog catalog, TimeProvider time, Le
                 var reservation = new GiftReservation(tenantId, giftId, redemptionId, memberId, gift.PointsPrice, ReservationStatus.Reserved, now);
                 return await catalog.TryReserveAsync(gift, count, reservation, cancellationToken) == StockWrite.Committed ? reservation : Attempt.Again;
             },
-            StockBusy(),
+            StockBusy,
             cancellationToken);
     }
 
@@ -67,9 +67,9 @@ public sealed class GiftStockService(IGiftCatalog catalog, TimeProvider time, Le
                 var released = reservation with { Status = ReservationStatus.Released, ReleasedAt = time.GetUtcNow() };
                 return await catalog.TryReleaseAsync(gift, count, released, cancellationToken) == StockWrite.Committed ? true : Attempt.Again;
             },
-            StockBusy(),
+            StockBusy,
             cancellationToken);
     }
 
-    private static Error StockBusy() => Error.Conflict("concurrent-update", "The gift's stock is being changed by many requests; retry.");
+    private const string StockBusy = "The gift's stock is being changed by many requests; retry.";
 }

@@ -20,6 +20,9 @@ public sealed record LedgerRetryPolicy
         MaxDelay = maxDelay;
     }
 
+    /// <summary>The error code of giving up: the request may succeed if sent again (with the same idempotency key).</summary>
+    public const string ConcurrentUpdate = "concurrent-update";
+
     public static LedgerRetryPolicy Default { get; } = new(40, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(250));
 
     public int MaxAttempts { get; }
@@ -52,10 +55,11 @@ public sealed record LedgerRetryPolicy
 
     /// <summary>
     /// Runs <paramref name="step"/> until it ends with a result (success or a business error, returned as it is) or
-    /// has asked <see cref="MaxAttempts"/> times to go again; then <paramref name="gaveUp"/> is the outcome.
+    /// has asked <see cref="MaxAttempts"/> times to go again; then the outcome is a <see cref="ConcurrentUpdate"/>
+    /// conflict saying <paramref name="gaveUp"/>.
     /// Backoff is infrastructure time, not business time: it must not wait on a test clock.
     /// </summary>
-    public async Task<Result<T>> RunAsync<T>(Func<Task<Attempt<T>>> step, Error gaveUp, CancellationToken cancellationToken)
+    public async Task<Result<T>> RunAsync<T>(Func<Task<Attempt<T>>> step, string gaveUp, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(gaveUp);
@@ -69,7 +73,7 @@ public sealed record LedgerRetryPolicy
 
             if (attempt >= MaxAttempts)
             {
-                return gaveUp;
+                return Error.Conflict(ConcurrentUpdate, gaveUp);
             }
 
             await Task.Delay(Delay(attempt), cancellationToken);
@@ -79,8 +83,10 @@ public sealed record LedgerRetryPolicy
     /// <summary>Like <see cref="RunAsync{T}"/> for a step that must not fail for a business reason: giving up is an infrastructure fault and throws.</summary>
     public async Task<T> RunOrThrowAsync<T>(Func<Task<Attempt<T>>> step, string gaveUp, CancellationToken cancellationToken)
     {
-        var result = await RunAsync(step, Error.Conflict("concurrent-update", gaveUp), cancellationToken);
-        return result.IsSuccess ? result.Value : throw new InvalidOperationException($"{result.Error.Message} (after {MaxAttempts} attempts)");
+        var result = await RunAsync(step, gaveUp, cancellationToken);
+        return result.IsSuccess
+            ? result.Value
+            : throw new InvalidOperationException(result.Error.Code == ConcurrentUpdate ? $"{gaveUp} (after {MaxAttempts} attempts)" : result.Error.Message);
     }
 
 #pragma warning disable CA5394 // Jitter only spreads retries; it needs no cryptographic strength.

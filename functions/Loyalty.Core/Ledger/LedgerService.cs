@@ -25,7 +25,7 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerR
         var fingerprint = command.Fingerprint();
         return await _retry.RunAsync(
             () => AttemptAsync(member, command, fingerprint, cancellationToken),
-            Error.Conflict("concurrent-update", "The account is being changed by other requests; retry with the same Idempotency-Key."),
+            "The account is being changed by other requests; retry with the same Idempotency-Key.",
             cancellationToken);
     }
 

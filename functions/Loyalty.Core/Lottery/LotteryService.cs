@@ -51,7 +51,7 @@ public sealed class LotteryService(ILotteryStore lotteries, ILedgerStore ledgerS
                 };
                 return await lotteries.TrySaveAsync(lottery, cancellationToken) ? LotteryView.From(lottery) : Attempt.Again;
             },
-            Error.Conflict("concurrent-update", "The lottery is being changed by other requests; retry."),
+            "The lottery is being changed by other requests; retry.",
             cancellationToken);
     }
 
@@ -153,12 +153,12 @@ public sealed class LotteryService(ILotteryStore lotteries, ILedgerStore ledgerS
         var summary = MemberSummary.From(state, time.GetUtcNow());
         if (summary.Frozen)
         {
-            return Error.Rule("account-frozen", "The account is frozen; it cannot take part in draws until it is unfrozen.");
+            return LedgerErrors.AccountFrozen("it cannot take part in draws");
         }
 
         if (summary.Available < lottery.CostPoints)
         {
-            return Error.Rule("insufficient-points", $"The member has {Math.Max(summary.Available, 0)} available points; a draw costs {lottery.CostPoints}.");
+            return LedgerErrors.InsufficientPoints(summary.Available, lottery.CostPoints, "a draw costs");
         }
 
         // Indexed before the stock is taken: a crash after the reservation leaves the draw for the tidy-up to finish.
@@ -206,7 +206,7 @@ public sealed class LotteryService(ILotteryStore lotteries, ILedgerStore ledgerS
                 current = null;
                 return Attempt.Again;
             },
-            Error.Conflict("concurrent-update", "The lottery is busy; retry with the same Idempotency-Key."),
+            "The lottery is busy; retry with the same Idempotency-Key.",
             cancellationToken);
     }
 
@@ -225,7 +225,7 @@ public sealed class LotteryService(ILotteryStore lotteries, ILedgerStore ledgerS
 
                 return await lotteries.TryUpdateAsync(WithStock(lottery, current.Outcome, +1), current with { Status = DrawStatus.Void }, cancellationToken) ? true : Attempt.Again;
             },
-            Error.Conflict("concurrent-update", $"Lottery '{draw.LotteryId}' stayed too busy to return the stock of draw '{draw.DrawId}'."),
+            $"Lottery '{draw.LotteryId}' stayed too busy to return the stock of draw '{draw.DrawId}'.",
             cancellationToken);
         return voided.IsSuccess;
     }

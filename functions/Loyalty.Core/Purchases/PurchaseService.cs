@@ -101,7 +101,7 @@ public sealed class PurchaseService(
 
         var command = new CreditPurchase(purchase, program.Rules) { ProgramVersion = program.Version, Captured = captured.Value };
         var result = await ledger.ExecuteAsync(new MemberKey(message.TenantId, purchase.MemberId), command, cancellationToken);
-        if (!result.IsSuccess && result.Error.Code == "concurrent-update")
+        if (!result.IsSuccess && result.Error.Code == LedgerRetryPolicy.ConcurrentUpdate)
         {
             throw new InvalidOperationException($"Order {purchase.OrderId}: {result.Error.Message}");
         }
@@ -208,7 +208,7 @@ public sealed class PurchaseService(
                 };
                 return await purchases.TryUpdateAsync(cancelled, cancellationToken) ? await VoidAsync(cancelled, cancellationToken) : Attempt.Again;
             },
-            Error.Conflict("concurrent-update", $"Order '{orderId}' is being changed by other requests; retry the cancel."),
+            $"Order '{orderId}' is being changed by other requests; retry the cancel.",
             cancellationToken);
     }
 
@@ -275,7 +275,7 @@ public sealed class PurchaseService(
                 };
                 return await purchases.TryUpdateAsync(failed, cancellationToken) ? true : Attempt.Again;
             },
-            Error.Conflict("concurrent-update", $"Order '{message.OrderId}' kept changing while it was marked failed."),
+            $"Order '{message.OrderId}' kept changing while it was marked failed.",
             cancellationToken);
     }
 

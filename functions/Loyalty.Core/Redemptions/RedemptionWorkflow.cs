@@ -204,7 +204,7 @@ public sealed class RedemptionWorkflow(
 
     private static void ThrowIfTransient(Error error)
     {
-        if (error.Code == "concurrent-update")
+        if (error.Code == LedgerRetryPolicy.ConcurrentUpdate)
         {
             throw new InvalidOperationException(error.Message);
         }

@@ -84,7 +84,7 @@ public sealed class RefundService(
                 existing = refund;
                 return Attempt.Again;
             },
-            Error.Conflict("concurrent-update", "The order is being refunded by other requests; retry with the same refund id."),
+            "The order is being refunded by other requests; retry with the same refund id.",
             cancellationToken);
     }
 
@@ -107,7 +107,7 @@ public sealed class RefundService(
         var program = await programs.GetAsync(message.TenantId, cancellationToken);
         var command = new RefundPurchase(refund, order.LotId, order.Purchase.OccurredAt, program.Rules) { ProgramVersion = program.Version };
         var result = await ledger.ExecuteAsync(new MemberKey(message.TenantId, refund.MemberId), command, cancellationToken);
-        if (!result.IsSuccess && result.Error.Code == "concurrent-update")
+        if (!result.IsSuccess && result.Error.Code == LedgerRetryPolicy.ConcurrentUpdate)
         {
             throw new InvalidOperationException($"Refund {refund.RefundId}: {result.Error.Message}");
         }

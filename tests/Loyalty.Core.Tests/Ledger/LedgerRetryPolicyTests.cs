@@ -5,7 +5,7 @@ namespace Loyalty.Core.Tests.Ledger;
 
 public sealed class LedgerRetryPolicyTests
 {
-    private static readonly Error GaveUp = Error.Conflict("concurrent-update", "busy");
+    private const string GaveUp = "The row is being changed by other requests; retry.";
 
     private static LedgerRetryPolicy Policy(int attempts = 5, double jitter = 0) =>
         new(attempts, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(250)) { Jitter = () => jitter };
@@ -61,7 +61,7 @@ public sealed class LedgerRetryPolicyTests
         var result = await Policy(attempts: 4).RunAsync<int>(() => { calls++; return Task.FromResult<Attempt<int>>(Attempt.Again); }, GaveUp, CancellationToken.None);
 
         Assert.Equal(4, calls);
-        Assert.Same(GaveUp, result.Error);
+        Assert.Equal((ErrorKind.Conflict, "concurrent-update", GaveUp), (result.Error!.Kind, result.Error.Code, result.Error.Message));
     }
 
     [Fact]

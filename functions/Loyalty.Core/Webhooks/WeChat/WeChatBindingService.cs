@@ -171,7 +171,7 @@ public sealed class WeChatBindingService(IWeChatBindingStore store, IWebhookChan
 
                 return await TryCommitAsync(plan.Change, cancellationToken) ? plan.Outcome : Attempt.Again;
             },
-            Error.Conflict("concurrent-update", "The binding is being changed by other requests; retry."),
+            "The binding is being changed by other requests; retry.",
             cancellationToken);
 
     private async Task<bool> TryCommitAsync(WeChatBindingChange change, CancellationToken cancellationToken)
