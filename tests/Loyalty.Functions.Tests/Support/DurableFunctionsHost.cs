@@ -46,6 +46,7 @@ public sealed class DurableFunctionsHost : IAsyncLifetime
             ["AccrualQueueName"] = QueueName,
             ["Redemptions:ShippingDeadline"] = ShippingDeadline.ToString(),
             ["Security:PhoneHashKey"] = TestSecrets.NewPhoneHashKey(),
+            ["Security:FieldKeys"] = TestSecrets.NewFieldKeys(),
         }).Build();
         _durable = await DurableTaskTestHost.StartAsync(
             registry =>
