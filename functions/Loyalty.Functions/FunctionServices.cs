@@ -26,6 +26,7 @@ public static class FunctionServices
             .AddWebhookUseCases()
             .AddSpendingUseCases()
             .AddGiftUseCases()
+            .AddExpiryUseCases()
             .AddHttpEndpoints();
     }
 
