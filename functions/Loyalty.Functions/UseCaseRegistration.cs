@@ -30,7 +30,9 @@ public static class UseCaseRegistration
         services.AddSingleton<TierReviewService>();
         services.AddSingleton<ProgramService>();
         services.AddSingleton<TenantService>();
+        services.AddSingleton<PhoneClaims>();
         services.AddSingleton<MemberService>();
+        services.AddSingleton<MemberSearch>();
         services.AddSingleton<ProfileService>();
         services.AddSingleton<IMemberContacts, MemberContacts>();
         services.AddSingleton<AdjustmentService>();

@@ -1,12 +1,29 @@
 namespace Loyalty.Core.Members;
 
-/// <summary>Per-tenant lookups that are not a member's own partition: by phone hash, and the list of members.</summary>
+/// <summary>
+/// Per-tenant lookups that are not a member's own partition: the phone claims (one row per keyed phone hash) and the
+/// member list (one row per member, a projection of the account row kept current after each change).
+/// </summary>
 public interface IMemberDirectory
 {
-    /// <summary>Claims <paramref name="phoneHash"/> for <paramref name="memberId"/>; returns the member that holds it (itself when the claim succeeded or was already its own).</summary>
-    Task<string> ClaimPhoneAsync(string tenantId, string phoneHash, string memberId, CancellationToken cancellationToken);
+    Task<PhoneClaim?> GetPhoneClaimAsync(string tenantId, string phoneHash, CancellationToken cancellationToken);
 
-    Task<string?> FindByPhoneAsync(string tenantId, string phoneHash, CancellationToken cancellationToken);
+    /// <summary>Adds the claim; false when the hash is already claimed (by anyone).</summary>
+    Task<bool> TryAddPhoneClaimAsync(string tenantId, string phoneHash, string memberId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Takes over <paramref name="stale"/> for <paramref name="memberId"/>; false when the claim changed since it was read.</summary>
+    Task<bool> TryReplacePhoneClaimAsync(string tenantId, PhoneClaim stale, string memberId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the claim when <paramref name="memberId"/> holds it and claimed it no later than <paramref name="claimedBefore"/>;
+    /// leaves another member's claim, and a newer claim of the same member, alone.
+    /// </summary>
+    Task ReleasePhoneAsync(string tenantId, string phoneHash, string memberId, DateTimeOffset claimedBefore, CancellationToken cancellationToken);
 
     Task UpsertAsync(MemberAccount account, CancellationToken cancellationToken);
+
+    Task<MemberPage> ListAsync(string tenantId, MemberListQuery query, CancellationToken cancellationToken);
 }
+
+/// <summary>Who holds a phone number (by its keyed hash) and since when; <see cref="ETag"/> guards a take-over.</summary>
+public sealed record PhoneClaim(string PhoneHash, string MemberId, DateTimeOffset ClaimedAt, string ETag);

@@ -5,7 +5,7 @@ using Loyalty.Core.Programs;
 namespace Loyalty.Core.Members;
 
 /// <summary>Registers members and reads their points. Registration is idempotent on the member id.</summary>
-public sealed class MemberService(ILedgerStore ledger, IMemberDirectory directory, ProgramService programs, PhoneHashKey phoneKey, TimeProvider time, Expiry.IExpiryIndex? expiryIndex = null)
+public sealed class MemberService(ILedgerStore ledger, IMemberDirectory directory, PhoneClaims phones, ProgramService programs, PhoneHashKey phoneKey, TimeProvider time, Expiry.IExpiryIndex? expiryIndex = null)
 {
     public async Task<Result<(MemberSummary Member, bool Created)>> RegisterAsync(string tenantId, RegisterMember request, CancellationToken cancellationToken)
     {
@@ -19,18 +19,10 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
         var phone = PhoneNumber.Parse(request.Phone);
         if (request.Phone is not null && phone is null)
         {
-            errors.Add(new FieldError("phone", "phone-number", "phone must be E.164 (+8613812345678) or a mainland China mobile number (13812345678)."));
+            errors.Add(new FieldError("phone", "phone-number", PhoneNumber.FormatRule));
         }
 
-        if (request.Name is { Length: > 100 })
-        {
-            errors.Add(new FieldError("name", "length", "name must be at most 100 characters."));
-        }
-
-        if (request.Birthday is { } birthday && (birthday.Year < 1900 || birthday > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)))
-        {
-            errors.Add(new FieldError("birthday", "range", "birthday must be a past date (yyyy-MM-dd)."));
-        }
+        errors.AddRange(new[] { ProfileRules.Name(request.Name), ProfileRules.Birthday(request.Birthday, time.GetUtcNow()) }.OfType<FieldError>());
 
         if (errors.Count > 0)
         {
@@ -49,8 +41,7 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
 
         if (phoneHash is not null)
         {
-            var holder = await directory.ClaimPhoneAsync(tenantId, phoneHash, key.MemberId, cancellationToken);
-            if (holder != key.MemberId)
+            if (!await phones.ClaimAsync(key, phoneHash, cancellationToken))
             {
                 return Error.Conflict("phone-already-registered", "Another member is already registered with this phone number.");
             }

@@ -9,6 +9,8 @@ public sealed partial record PhoneNumber
 {
     private PhoneNumber(string e164) => E164 = e164;
 
+    public const string FormatRule = "phone must be E.164 (+8613812345678) or a mainland China mobile number (13812345678).";
+
     public string E164 { get; }
 
     /// <summary>For display and logs: only the last four digits.</summary>

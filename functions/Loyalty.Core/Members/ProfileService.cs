@@ -7,8 +7,95 @@ using Loyalty.Core.Ledger;
 namespace Loyalty.Core.Members;
 
 /// <summary>Keeps a member's profile current: preferences and profile fields, each change one ledger batch with a history entry.</summary>
-public sealed class ProfileService(LedgerService ledger, ILedgerStore store, PhoneHashKey lookupKey)
+public sealed class ProfileService(LedgerService ledger, ILedgerStore store, PhoneClaims phones, PhoneHashKey lookupKey, TimeProvider time)
 {
+    /// <summary>
+    /// Changes the profile. A new phone number is claimed first (409 when another member holds it), then the account
+    /// changes, then the old number is released: a reader never sees the member without a number it can be found by,
+    /// and a crash in between leaves only a claim no account backs, which <see cref="PhoneClaims"/> reconciles.
+    /// </summary>
+    public async Task<Result<MemberProfileView>> UpdateAsync(MemberKey member, UpdateProfile request, string idempotencyKey, string @operator, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(request);
+        var started = time.GetUtcNow();
+        var validated = Validate(request, started);
+        if (!validated.IsSuccess)
+        {
+            return validated.Error;
+        }
+
+        var changes = validated.Value;
+        var current = MemberKey.IsValidMemberId(member.MemberId) ? await store.GetAccountAsync(member, cancellationToken) : null;
+        if (current is null || !current.IsOpen)
+        {
+            return current is null ? MemberService.MemberNotFound(member) : MemberService.MemberClosed(current);
+        }
+
+        if (changes.PhoneHash is { } claimed && claimed != current.PhoneHash && !await phones.ClaimAsync(member, claimed, cancellationToken))
+        {
+            return Error.Conflict("phone-already-registered", "Another member is already registered with this phone number.");
+        }
+
+        var changed = await ChangeAsync(member, changes, idempotencyKey, @operator, cancellationToken);
+        if (!changed.IsSuccess)
+        {
+            return changed.Error;
+        }
+
+        if (current.PhoneHash is { } old && old != changed.Value.PhoneHash)
+        {
+            await phones.ReleaseAsync(member, old, started, cancellationToken);
+        }
+
+        return MemberProfileView.From(changed.Value);
+    }
+
+    private Result<ProfileChanges> Validate(UpdateProfile request, DateTimeOffset now)
+    {
+        var phone = request.Phone.IsSet ? PhoneNumber.Parse(request.Phone.Value) : null;
+        var language = request.Language.IsSet ? MemberLanguage.Normalize(request.Language.Value) : null;
+        var errors = new List<FieldError>();
+        if (!(request.Name.IsSet || request.Phone.IsSet || request.Birthday.IsSet || request.Language.IsSet || request.StoreId.IsSet || request.Sms.IsSet))
+        {
+            errors.Add(new FieldError("body", "required", "Send at least one of: name, phone, birthday, language, storeId, sms."));
+        }
+
+        if (request.Phone is { IsSet: true, Value: not null } && phone is null)
+        {
+            errors.Add(new FieldError("phone", "phone-number", PhoneNumber.FormatRule));
+        }
+
+        if (request.Language.IsSet && language is null)
+        {
+            errors.Add(LanguageError());
+        }
+
+        if (request.Sms is { IsSet: true, Value: null })
+        {
+            errors.Add(new FieldError("sms", "required", "sms must be true or false."));
+        }
+
+        var name = request.Name.Value?.Trim();
+        var storeId = request.StoreId.Value?.Trim();
+        errors.AddRange(new[] { ProfileRules.Name(name), ProfileRules.Birthday(request.Birthday.Value, now), ProfileRules.StoreId(storeId) }.OfType<FieldError>());
+        if (errors.Count > 0)
+        {
+            return Error.Validation(errors);
+        }
+
+        return new ProfileChanges
+        {
+            Name = request.Name.IsSet ? Patch<string?>.Set(name is { Length: > 0 } ? name : null) : default,
+            Phone = request.Phone.IsSet ? Patch<PhoneNumber?>.Set(phone) : default,
+            PhoneHash = phone?.Hash(lookupKey.Key),
+            Birthday = request.Birthday,
+            Language = language is null ? default : Patch<string>.Set(language),
+            StoreId = request.StoreId.IsSet ? Patch<string?>.Set(storeId) : default,
+            Sms = request.Sms.Value is { } sms ? Patch<bool>.Set(sms) : default,
+        };
+    }
+
     public async Task<Result<MemberPreferencesView>> SetPreferencesAsync(MemberKey member, MemberPreferences request, string idempotencyKey, string @operator, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);

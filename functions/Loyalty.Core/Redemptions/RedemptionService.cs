@@ -53,7 +53,8 @@ public sealed class RedemptionService(IRedemptionStore store, IGiftCatalog gifts
 
         // Early answers for what is already known to fail; the orchestration's steps decide for real.
         var now = time.GetUtcNow();
-        var refused = GiftRules.CheckEligible(gift, state.Account.Tier, now)
+        var refused = (state.Account.Frozen ? Error.Rule("account-frozen", "The account is frozen; points cannot be spent until it is unfrozen.") : null)
+            ?? GiftRules.CheckEligible(gift, state.Account.Tier, now)
             ?? (gift.Stock <= 0 ? Error.Rule("out-of-stock", $"Gift '{gift.GiftId}' is out of stock.") : null)
             ?? InsufficientPoints(MemberSummary.From(state, now).Available, gift.PointsPrice);
         if (refused is not null)

@@ -46,7 +46,7 @@ public static class LedgerQueryParser
         return new LedgerQuery(types.Count == 0 ? null : types, from.Value, to.Value, pageSize, token.Length == 0 ? null : token);
     }
 
-    private static Result<DateTimeOffset?> ParseTime(IQueryCollection query, string name)
+    internal static Result<DateTimeOffset?> ParseTime(IQueryCollection query, string name)
     {
         var text = query[name].ToString();
         if (text.Length == 0)

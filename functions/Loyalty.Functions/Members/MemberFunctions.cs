@@ -1,3 +1,4 @@
+using Loyalty.Core.Common;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
 using Loyalty.Core.Tenants;
@@ -8,8 +9,34 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Loyalty.Functions.Members;
 
-public sealed class MemberFunctions(ApiEndpoint endpoint, MemberService members, AdjustmentService adjustments)
+public sealed class MemberFunctions(ApiEndpoint endpoint, MemberService members, MemberSearch search, AdjustmentService adjustments)
 {
+    /// <summary><c>?phone=</c> finds one member for any key; the filtered list (every other parameter) is for admins.</summary>
+    [Function("ListMembers")]
+    public Task<IActionResult> List(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/members")] HttpRequest req, CancellationToken cancellationToken) =>
+        endpoint.RunAsync(req, [ApiKeyScope.Pos, ApiKeyScope.Storefront], async caller =>
+        {
+            if (req.Query.ContainsKey("phone"))
+            {
+                // "code" is the Functions key when sent in the query rather than the header.
+                var other = req.Query.Keys.FirstOrDefault(k => k is not "phone" and not "code");
+                return other is not null
+                    ? Problem.Result(Error.BadRequest("invalid-query", "phone finds one member and takes no other parameter.", other), req)
+                    : await search.ByPhoneAsync(caller.TenantId, req.Query["phone"].ToString(), cancellationToken).ToHttpAsync(req, ApiResult.Ok);
+            }
+
+            if (caller.Scope != ApiKeyScope.Admin)
+            {
+                return Problem.Result(new Error(ErrorKind.Forbidden, "scope-not-allowed", "Listing members needs an admin key; pos and storefront keys find a member by ?phone=."), req);
+            }
+
+            var query = MemberListQueryParser.Parse(req.Query);
+            return query.IsSuccess
+                ? await search.ListAsync(caller.TenantId, query.Value, cancellationToken).ToHttpAsync(req, ApiResult.Ok)
+                : Problem.Result(query.Error, req);
+        });
+
     [Function("RegisterMember")]
     public Task<IActionResult> Register(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/members")] HttpRequest req, CancellationToken cancellationToken) =>

@@ -16,5 +16,11 @@ public sealed class MemberProfileFunctions(ApiEndpoint endpoint, ProfileService 
         endpoint.RunAsync<MemberPreferences>(req, [ApiKeyScope.Storefront, ApiKeyScope.Pos], Headers.OptionalIdempotencyKey, (caller, key, body) =>
             profiles.SetPreferencesAsync(new MemberKey(caller.TenantId, memberId), body, key, Operator(caller), cancellationToken).ToHttpAsync(req, ApiResult.Ok), cancellationToken);
 
+    [Function("UpdateMember")]
+    public Task<IActionResult> Patch(
+        [HttpTrigger(AuthorizationLevel.Function, "patch", Route = "v1/members/{memberId}")] HttpRequest req, string memberId, CancellationToken cancellationToken) =>
+        endpoint.RunAsync<UpdateProfile>(req, [ApiKeyScope.Storefront, ApiKeyScope.Pos], Headers.OptionalIdempotencyKey, (caller, key, body) =>
+            profiles.UpdateAsync(new MemberKey(caller.TenantId, memberId), body, key, Operator(caller), cancellationToken).ToHttpAsync(req, ApiResult.Ok), cancellationToken);
+
     internal static string Operator(TenantCaller caller) => $"key:{caller.KeyId}";
 }

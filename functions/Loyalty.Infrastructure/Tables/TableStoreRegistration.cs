@@ -22,7 +22,8 @@ public static class TableStoreRegistration
     /// <summary>Every Core store port, implemented on Table Storage.</summary>
     public static IServiceCollection AddTableStores(this IServiceCollection services)
     {
-        services.AddSingleton<ILedgerStore, TableLedgerStore>();
+        services.AddSingleton<TableLedgerStore>();
+        services.AddSingleton<ILedgerStore>(sp => new MemberDirectoryProjection(sp.GetRequiredService<TableLedgerStore>(), sp.GetRequiredService<IMemberDirectory>()));
         services.AddSingleton<ITierReviewSchedule, TableTierReviewSchedule>();
         services.AddSingleton<ITenantStore, TableTenantStore>();
         services.AddSingleton<IApiKeyStore, TableApiKeyStore>();

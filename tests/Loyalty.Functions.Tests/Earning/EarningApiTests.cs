@@ -174,6 +174,7 @@ public sealed class EarningApiTests(FunctionsHost host) : IClassFixture<Function
         Assert.Equal((120L, 0L), (after.Json["available"]!.GetValue<long>(), after.Json["pending"]!.GetValue<long>()));
     }
 
+    /// <summary>Two orders in this year's birthday month, then one in next year's: the bonus comes back with the year, once.</summary>
     [Fact]
     public async Task Birthday_month_gives_the_bonus_once_a_year()
     {
@@ -183,12 +184,28 @@ public sealed class EarningApiTests(FunctionsHost host) : IClassFixture<Function
         await host.PurchaseAsync(tenant.Pos, Order("o5a", "m5", true, Line("tea", "drinks", 1, 10)));
         await host.PurchaseAsync(tenant.Pos, Order("o5b", "m5", true, Line("tea", "drinks", 1, 10)));
         await host.DrainQueueAsync();
+        var thisYear = await PointsOfAsync(tenant, "o5a", "o5b");
 
-        var first = (await PurchaseStatusAsync(tenant.Pos, "o5a")).Json["points"]!.GetValue<long>();
-        var second = (await PurchaseStatusAsync(tenant.Pos, "o5b")).Json["points"]!.GetValue<long>();
-        var points = new List<long> { first, second }.Order().ToList();
+        // The same day a year on: the birthday month again, in the next calendar year of the tenant's zone.
+        host.Time.Advance(host.Time.GetUtcNow().AddYears(1) - host.Time.GetUtcNow());
+        await host.PurchaseAsync(tenant.Pos, Order("o5c", "m5", true, Line("tea", "drinks", 1, 10)));
+        await host.PurchaseAsync(tenant.Pos, Order("o5d", "m5", true, Line("tea", "drinks", 1, 10)));
+        await host.DrainQueueAsync();
+        var nextYear = await PointsOfAsync(tenant, "o5c", "o5d");
 
-        Assert.Equal([10L, 60L], points);
+        Assert.Equal([10L, 60L], thisYear);
+        Assert.Equal([10L, 60L], nextYear);
+    }
+
+    private async Task<List<long>> PointsOfAsync(TenantKeys tenant, params string[] orderIds)
+    {
+        var points = new List<long>();
+        foreach (var orderId in orderIds)
+        {
+            points.Add((await PurchaseStatusAsync(tenant.Pos, orderId)).Json["points"]!.GetValue<long>());
+        }
+
+        return [.. points.Order()];
     }
 
     [Fact]
@@ -256,6 +273,7 @@ public sealed class EarningApiTests(FunctionsHost host) : IClassFixture<Function
         var tenant = await TenantAsync();
         var programs = host.Function<ProgramFunctions>();
         var proposed = new { earning = new { baseRatePoints = 1, baseRatePer = 1, campaigns = new[] { new { id = "triple", multiplier = 3 } } } };
+        var before = await StorageSnapshot.TakeAsync(host);
 
         var current = await CallAsync(Request("POST", "/api/v1/program/preview", new { basket = new { lines = new[] { Line("cream", "beauty", 1, 100) }, cashPaid = 100m } }, tenant.Pos), r => programs.Preview(r, CancellationToken.None));
         var what_if = await CallAsync(Request("POST", "/api/v1/program/preview", new { basket = new { lines = new[] { Line("cream", "beauty", 1, 100) }, cashPaid = 100m }, rules = proposed }, tenant.Pos), r => programs.Preview(r, CancellationToken.None));
@@ -265,6 +283,10 @@ public sealed class EarningApiTests(FunctionsHost host) : IClassFixture<Function
         Assert.Contains("× 2", current.Json["lines"]![0]!["explanation"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(300, what_if.Json["points"]!.GetValue<long>());
         Assert.Equal((422, "rules.timeZone"), (badRules.Status, badRules.Json["errors"]![0]!["field"]!.GetValue<string>()));
+        var after = await StorageSnapshot.TakeAsync(host);
+        Assert.Empty(after.ChangedSince(before));
+        Assert.Equal(before.QueuedMessages, after.QueuedMessages);
+        Assert.Equal(1, (await CallAsync(Request("GET", "/api/v1/program", apiKey: tenant.Pos), r => programs.Get(r, CancellationToken.None))).Json["version"]!.GetValue<int>());
     }
 
     [Theory]

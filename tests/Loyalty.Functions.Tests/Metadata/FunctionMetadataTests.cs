@@ -16,6 +16,8 @@ public sealed class FunctionMetadataTests
         ["RevokeApiKey"] = "http DELETE v1/keys/{keyId}",
         ["RegisterMember"] = "http POST v1/members",
         ["GetMember"] = "http GET v1/members/{memberId}",
+        ["ListMembers"] = "http GET v1/members",
+        ["UpdateMember"] = "http PATCH v1/members/{memberId}",
         ["GetMemberLedger"] = "http GET v1/members/{memberId}/ledger",
         ["GetMemberLots"] = "http GET v1/members/{memberId}/lots",
         ["AdjustMemberPoints"] = "http POST v1/members/{memberId}/adjustments",

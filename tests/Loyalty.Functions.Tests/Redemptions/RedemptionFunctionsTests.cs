@@ -1,4 +1,5 @@
 using Loyalty.Core.Gifts;
+using Loyalty.Core.Redemptions;
 using Loyalty.Functions.Tests.Support;
 
 namespace Loyalty.Functions.Tests.Redemptions;
@@ -123,5 +124,32 @@ public sealed class RedemptionFunctionsTests(DurableFunctionsHost host) : IClass
         Assert.Equal("completed", diamondEarly.Json["status"]!.GetValue<string>());
         Assert.Equal("tier-not-eligible", normalExclusive.Code);
         Assert.Equal("completed", goldExclusive.Json["status"]!.GetValue<string>());
+    }
+    [Fact]
+    public async Task A_frozen_member_is_refused_a_redemption_up_front_and_by_the_debit_step_and_nothing_changes()
+    {
+        var tenant = await host.NewTenantAsync();
+        var member = await _driver.NewMemberAsync(tenant.TenantId, 500);
+        var giftId = await _driver.NewGiftAsync(tenant.TenantId, RedemptionDriver.Coupon(price: 100), stock: 2);
+        var frozen = await FunctionsHost.CallAsync(
+            FunctionsHost.Request("POST", $"/api/v1/members/{member.MemberId}/freeze", new { reason = "fraud investigation" }, tenant.Admin, new Dictionary<string, string> { ["Idempotency-Key"] = "f-1" }),
+            r => host.Function<Functions.Freezes.FreezeFunctions>().Freeze(r, member.MemberId, CancellationToken.None));
+        var entriesBefore = (await _driver.EntriesAsync(member)).Count;
+
+        var refused = await _driver.RedeemAsync(tenant.Pos, new { memberId = member.MemberId, giftId }, "r-1");
+        var notRecorded = await _driver.GetAsync(tenant.Pos, RedemptionIds.For(tenant.TenantId, "r-1"));
+        // Accepted before the freeze, run after it: the orchestration's own debit refuses and gives the stock back.
+        var id = await _driver.StartDirectlyAsync(member, giftId);
+        await host.WaitAsync(id);
+        var record = await _driver.RecordAsync(tenant.TenantId, id);
+
+        Assert.Equal(200, frozen.Status);
+        Assert.Equal((422, "account-frozen"), (refused.Status, refused.Code));
+        Assert.Equal(404, notRecorded.Status);
+        Assert.Equal((RedemptionStatus.Failed, "account-frozen"), (record.Status, record.FailureCode));
+        Assert.Equal(StepState.Done, record.Steps[RedemptionSteps.Release].State);
+        Assert.Equal(2, await _driver.StockAsync(tenant.TenantId, giftId));
+        Assert.Equal(500, (await _driver.MemberAsync(member)).Available);
+        Assert.Equal(entriesBefore, (await _driver.EntriesAsync(member)).Count);
     }
 }

@@ -21,7 +21,7 @@ namespace Loyalty.Functions.Tests.Support;
 /// The function classes wired exactly as the app wires them, against the shared Azurite, with isolated tables and
 /// queue per test class. Functions are called directly: an HttpRequest in, an IActionResult executed into a response.
 /// </summary>
-public sealed class FunctionsHost : IAsyncLifetime
+public class FunctionsHost : IAsyncLifetime
 {
     public const string BootstrapSecret = "test-bootstrap-secret-0123456789";
 
@@ -55,7 +55,13 @@ public sealed class FunctionsHost : IAsyncLifetime
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddLoyaltyFunctions(configuration);
         services.AddSingleton<TimeProvider>(Time);
+        Configure(services);
         _services = services.BuildServiceProvider();
+    }
+
+    /// <summary>Where a fixture of its own replaces a seam of the app (the last registration wins).</summary>
+    protected virtual void Configure(IServiceCollection services)
+    {
     }
 
     public async Task DisposeAsync()

@@ -70,4 +70,30 @@ public sealed class TenantIsolationTests(FunctionsHost host) : IClassFixture<Fun
         Assert.DoesNotContain("secret", list.Json.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(list.Json["keys"]!.AsArray(), k => k!["keyId"]!.GetValue<string>() == keyId && k["revokedAt"] is not null);
     }
+    [Fact]
+    public async Task Another_tenants_admin_key_or_a_non_admin_key_cannot_revoke_a_key_and_it_keeps_working()
+    {
+        var a = await host.NewTenantAsync();
+        var b = await host.NewTenantAsync();
+        var keys = host.Function<Functions.Tenants.TenantFunctions>();
+        var members = host.Function<MemberFunctions>();
+        var created = await CallAsync(Request("POST", "/api/v1/keys", new { scope = "pos", name = "till 3" }, a.Admin), r => keys.CreateKey(r, CancellationToken.None));
+        var (secret, keyId) = (created.Json["secret"]!.GetValue<string>(), created.Json["keyId"]!.GetValue<string>());
+
+        Task<Response> Revoke(string apiKey) => CallAsync(Request("DELETE", $"/api/v1/keys/{keyId}", apiKey: apiKey), r => keys.RevokeKey(r, keyId, CancellationToken.None));
+
+        var byOtherTenant = await Revoke(b.Admin);
+        var byPos = await Revoke(a.Pos);
+        var byStorefront = await Revoke(a.Storefront);
+        var byItself = await Revoke(secret);
+        var stillWorks = await CallAsync(Request("GET", "/api/v1/members/x", apiKey: secret), r => members.Get(r, "x", CancellationToken.None));
+        var listed = await CallAsync(Request("GET", "/api/v1/keys", apiKey: a.Admin), r => keys.ListKeys(r, CancellationToken.None));
+        var otherList = await CallAsync(Request("GET", "/api/v1/keys", apiKey: b.Admin), r => keys.ListKeys(r, CancellationToken.None));
+
+        Assert.Equal(404, byOtherTenant.Status);
+        Assert.Equal((403, 403, 403), (byPos.Status, byStorefront.Status, byItself.Status));
+        Assert.Equal((404, "member-not-found"), (stillWorks.Status, stillWorks.Code));
+        Assert.Null(Assert.Single(listed.Json["keys"]!.AsArray(), k => k!["keyId"]!.GetValue<string>() == keyId)!["revokedAt"]);
+        Assert.DoesNotContain(otherList.Json["keys"]!.AsArray(), k => k!["keyId"]!.GetValue<string>() == keyId);
+    }
 }

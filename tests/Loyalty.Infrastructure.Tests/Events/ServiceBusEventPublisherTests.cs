@@ -125,7 +125,7 @@ public sealed class ServiceBusEventPublisherTests
     }
 
     [Fact]
-    public async Task Publishing_the_same_events_again_reuses_the_message_ids_so_the_topic_drops_the_duplicates()
+    public async Task Publishing_the_same_events_again_sends_the_same_message_ids_and_bodies()
     {
         var publisher = Publisher(perBatch: 100);
         IReadOnlyList<LoyaltyEvent> events = [Event("e1"), Event("e2")];

@@ -3,6 +3,7 @@ using Loyalty.Core.Ledger;
 using Loyalty.Core.Lottery;
 using Loyalty.Infrastructure.Tests.Support;
 using Loyalty.Testing;
+using Loyalty.Testing.Lottery;
 
 namespace Loyalty.Infrastructure.Tests.Tables;
 
@@ -16,6 +17,10 @@ public sealed class LotteryAndDonationTests(AzuriteFixture azurite) : IClassFixt
         var services = new PosServices(_storage, TimeProvider.System);
         var saved = await services.LotteryService.SaveAsync("shop", "race", new LotteryRequest("Race", 10, [new LotteryPrizeRequest("tv", "TV", 1000, 3)], 0, true), CancellationToken.None);
         Assert.True(saved.IsSuccess);
+        // The two tables the published lottery allows while draws race: the TV in stock, or gone (its range then wins nothing).
+        var published = saved.Value!;
+        var inStock = PublishedOdds.From(published.Prizes.Select(p => (p.PrizeId, p.Weight, p.Stock)), published.NoPrizeWeight);
+        var soldOut = PublishedOdds.From(published.Prizes.Select(p => (p.PrizeId, p.Weight, 0L)), published.NoPrizeWeight);
         var members = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => services.NewMemberAsync("shop", 10)));
 
         var draws = await Task.WhenAll(members.Select((m, i) => Task.Run(() => services.LotteryService.DrawAsync("shop", "race", new DrawRequest(m.MemberId), $"draw-{i}", CancellationToken.None))));
@@ -28,7 +33,8 @@ public sealed class LotteryAndDonationTests(AzuriteFixture azurite) : IClassFixt
         {
             var entry = (await services.Ledger.QueryEntriesAsync(member, new LedgerQuery(new HashSet<LedgerEntryType> { LedgerEntryType.Lottery }), CancellationToken.None)).Entries.Single();
             Assert.Equal(-10, entry.Delta);
-            Assert.Equal(draw.Value!.Outcome, OddsTable.Parse(entry.Details["odds"]).Pick(long.Parse(entry.Details["number"], System.Globalization.CultureInfo.InvariantCulture)));
+            var recorded = Assert.Single(new[] { inStock, soldOut }, t => t.AsRecorded() == entry.Details["odds"]);
+            Assert.Equal(draw.Value!.Outcome, recorded.OutcomeOf(long.Parse(entry.Details["number"], System.Globalization.CultureInfo.InvariantCulture)));
         }
     }
 

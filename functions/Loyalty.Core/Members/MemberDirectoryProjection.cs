@@ -1,0 +1,41 @@
+using Loyalty.Core.Ledger;
+
+namespace Loyalty.Core.Members;
+
+/// <summary>
+/// Keeps the member directory (the admin list) current: after a batch that changed what the list shows — a profile
+/// change, a new tier, a merge or an erasure — the member's directory row is rewritten from the account row just
+/// committed. The account row stays the truth; a directory write lost to a crash is redone by the member's next such
+/// change or by registration's own upsert.
+/// </summary>
+public sealed class MemberDirectoryProjection(ILedgerStore inner, IMemberDirectory directory) : ILedgerStore
+{
+    private static readonly HashSet<LedgerEntryType> Listed =
+        [LedgerEntryType.Profile, LedgerEntryType.Tier, LedgerEntryType.MergeOut, LedgerEntryType.Forfeit];
+
+    public async Task<CommitResult> CommitAsync(LedgerChangeSet changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var result = await inner.CommitAsync(changes, cancellationToken);
+        if (result == CommitResult.Committed && changes.Entries.Any(e => Listed.Contains(e.Type)))
+        {
+            await directory.UpsertAsync(changes.Account, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public Task<bool> CreateAccountAsync(MemberAccount account, IReadOnlyList<PointsLot> lots, IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken) =>
+        inner.CreateAccountAsync(account, lots, entries, cancellationToken);
+
+    public Task<MemberLedgerState?> LoadAsync(MemberKey member, CancellationToken cancellationToken) => inner.LoadAsync(member, cancellationToken);
+
+    public Task<MemberAccount?> GetAccountAsync(MemberKey member, CancellationToken cancellationToken) => inner.GetAccountAsync(member, cancellationToken);
+
+    public Task<IdempotencyRecord?> FindIdempotencyAsync(MemberKey member, string idempotencyKey, CancellationToken cancellationToken) =>
+        inner.FindIdempotencyAsync(member, idempotencyKey, cancellationToken);
+
+    public Task<LedgerPage> QueryEntriesAsync(MemberKey member, LedgerQuery query, CancellationToken cancellationToken) => inner.QueryEntriesAsync(member, query, cancellationToken);
+
+    public Task<PointsHold?> FindHoldAsync(MemberKey member, string holdId, CancellationToken cancellationToken) => inner.FindHoldAsync(member, holdId, cancellationToken);
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Loyalty.Core.Common;
+using Loyalty.Core.Members;
+using Microsoft.AspNetCore.Http;
+
+namespace Loyalty.Functions.Members;
+
+/// <summary>Reads <c>?tier=&amp;registeredFrom=&amp;registeredTo=&amp;store=&amp;q=&amp;pageSize=&amp;continuationToken=</c>; a bad parameter is a 400 that names it.</summary>
+public static class MemberListQueryParser
+{
+    public const int MaxPageSize = 200;
+
+    public const int MaxTextLength = 64;
+
+    public static Result<MemberListQuery> Parse(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var texts = new Dictionary<string, string?>();
+        foreach (var name in new[] { "tier", "store", "q" })
+        {
+            var value = query[name].ToString().Trim();
+            if (value.Length > MaxTextLength)
+            {
+                return Error.BadRequest("invalid-query", $"{name} must be at most {MaxTextLength} characters.", name);
+            }
+
+            texts[name] = value.Length == 0 ? null : value;
+        }
+
+        var from = LedgerQueryParser.ParseTime(query, "registeredFrom");
+        if (!from.IsSuccess)
+        {
+            return from.Error;
+        }
+
+        var to = LedgerQueryParser.ParseTime(query, "registeredTo");
+        if (!to.IsSuccess)
+        {
+            return to.Error;
+        }
+
+        var pageSize = 50;
+        if (query.TryGetValue("pageSize", out var size) && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        {
+            return Error.BadRequest("invalid-query", $"pageSize must be a whole number from 1 to {MaxPageSize}.", "pageSize");
+        }
+
+        var token = query["continuationToken"].ToString();
+        return new MemberListQuery(texts["tier"], from.Value, to.Value, texts["store"], texts["q"], pageSize, token.Length == 0 ? null : token);
+    }
+}
