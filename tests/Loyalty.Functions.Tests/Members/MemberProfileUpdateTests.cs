@@ -28,6 +28,7 @@ public sealed class MemberProfileUpdateTests(FunctionsHost host) : IClassFixture
         await host.RegisterAsync(tenant.Pos, new { memberId = "u-1", phone = "13800000001", name = "Li Lei", birthday = "1990-05-01" });
 
         var patched = await PatchAsync(tenant.Storefront, "u-1", new { name = "Li Lei (李雷)", storeId = "bj-2", language = "en" });
+        host.Time.Advance(TimeSpan.FromSeconds(1));
         var cleared = await PatchAsync(tenant.Storefront, "u-1", "{\"birthday\":null}");
         var ledger = await CallAsync(Request("GET", "/api/v1/members/u-1/ledger?type=profile", apiKey: tenant.Pos), r => host.Function<MemberFunctions>().Ledger(r, "u-1", CancellationToken.None));
         var member = await host.MemberAsync(tenant.Pos, "u-1");
