@@ -24,70 +24,68 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerR
         }
 
         var fingerprint = command.Fingerprint();
-        for (var attempt = 1; ; attempt++)
+        return await _retry.RunAsync(
+            () => AttemptAsync(member, command, fingerprint, cancellationToken),
+            "The account is being changed by other requests; retry with the same Idempotency-Key.",
+            cancellationToken);
+    }
+
+    private async Task<Attempt<LedgerOutcome>> AttemptAsync(MemberKey member, LedgerCommand command, string fingerprint, CancellationToken cancellationToken)
+    {
+        var loading = store.LoadAsync(member, cancellationToken);
+        var previous = await store.FindIdempotencyAsync(member, command.IdempotencyKey, cancellationToken);
+        var state = await loading;
+        if (previous is not null)
         {
-            var loading = store.LoadAsync(member, cancellationToken);
-            var previous = await store.FindIdempotencyAsync(member, command.IdempotencyKey, cancellationToken);
-            var state = await loading;
-            if (previous is not null)
-            {
-                return Replay(previous, fingerprint);
-            }
-
-            if (state is null)
-            {
-                return Error.NotFound("member-not-found", $"Member '{member.MemberId}' does not exist.");
-            }
-
-            var transaction = new LedgerTransaction(state, time.GetUtcNow(), command.IdempotencyKey, command.Operator)
-            {
-                ProgramVersion = command.ProgramVersion,
-            };
-            var applied = command.Apply(transaction);
-            if (!applied.IsSuccess)
-            {
-                return applied.Error;
-            }
-
-            var outcome = new LedgerOutcome
-            {
-                IdempotencyKey = command.IdempotencyKey,
-                Entry = applied.Value,
-                Entries = transaction.Entries,
-                Balance = Snapshot(transaction),
-            };
-            var changes = new LedgerChangeSet(
-                transaction.Account,
-                state.ETag,
-                transaction.ChangedLots,
-                transaction.RemovedLots,
-                transaction.Entries,
-                new IdempotencyRecord(command.IdempotencyKey, fingerprint, outcome, transaction.Now))
-            {
-                UpsertHolds = transaction.ChangedHolds,
-            };
-            if (changes.RowCount > LedgerChangeSet.MaxRows)
-            {
-                return Error.Rule("operation-too-large", "The operation touches more lots than one atomic batch can hold; split it into smaller amounts.");
-            }
-
-            await RecordExpiriesAsync(member, state, transaction, cancellationToken);
-            var committed = await CommitAsync(changes, cancellationToken);
-            switch (committed)
-            {
-                case CommitResult.Committed:
-                    await ScheduleTierReviewAsync(state.Account, transaction.Account, cancellationToken);
-                    return outcome;
-                case CommitResult.DuplicateIdempotencyKey:
-                    continue;
-                case CommitResult.Conflict when attempt < _retry.MaxAttempts:
-                    // Backoff is infrastructure time, not business time: it must not wait on a test clock.
-                    await Task.Delay(_retry.Delay(attempt), cancellationToken);
-                    continue;
-                default:
-                    return Error.Conflict("concurrent-update", "The account is being changed by other requests; retry with the same Idempotency-Key.");
-            }
+            return Replay(previous, fingerprint);
         }
+
+        if (state is null)
+        {
+            return Error.NotFound("member-not-found", $"Member '{member.MemberId}' does not exist.");
+        }
+
+        var transaction = new LedgerTransaction(state, time.GetUtcNow(), command.IdempotencyKey, command.Operator)
+        {
+            ProgramVersion = command.ProgramVersion,
+        };
+        var applied = command.Apply(transaction);
+        if (!applied.IsSuccess)
+        {
+            return applied.Error;
+        }
+
+        var outcome = new LedgerOutcome
+        {
+            IdempotencyKey = command.IdempotencyKey,
+            Entry = applied.Value,
+            Entries = transaction.Entries,
+            Balance = Snapshot(transaction),
+        };
+        var changes = new LedgerChangeSet(
+            transaction.Account,
+            state.ETag,
+            transaction.ChangedLots,
+            transaction.RemovedLots,
+            transaction.Entries,
+            new IdempotencyRecord(command.IdempotencyKey, fingerprint, outcome, transaction.Now))
+        {
+            UpsertHolds = transaction.ChangedHolds,
+        };
+        if (changes.RowCount > LedgerChangeSet.MaxRows)
+        {
+            return Error.Rule("operation-too-large", "The operation touches more lots than one atomic batch can hold; split it into smaller amounts.");
+        }
+
+        await RecordExpiriesAsync(member, state, transaction, cancellationToken);
+        if (await CommitAsync(changes, cancellationToken) != CommitResult.Committed)
+        {
+            // A concurrent writer, an idempotency row that landed meanwhile, or an ambiguous failure: the next read decides.
+            return Attempt.Again;
+        }
+
+        await ScheduleTierReviewAsync(state.Account, transaction.Account, cancellationToken);
+        return outcome;
     }
 
     /// <summary>The expiry index is written as an intent before the batch: if the batch then fails, the stale row is harmless.</summary>
