@@ -27,6 +27,7 @@ public static class FunctionServices
             .AddWebhookUseCases()
             .AddSpendingUseCases()
             .AddGiftUseCases()
+            .AddExpiryUseCases()
             .AddHttpEndpoints();
     }
 

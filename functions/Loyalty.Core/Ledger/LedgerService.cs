@@ -1,4 +1,5 @@
 using Loyalty.Core.Common;
+using Loyalty.Core.Expiry;
 using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
 
@@ -9,7 +10,7 @@ namespace Loyalty.Core.Ledger;
 /// with If-Match and the idempotency row. A concurrent writer makes the batch fail whole (412), so it is re-read and
 /// recomputed; a retry after an ambiguous failure finds the idempotency row and returns the first result.
 /// </summary>
-public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerRetryPolicy? retryPolicy = null, ITierReviewSchedule? tierReviews = null)
+public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerRetryPolicy? retryPolicy = null, ITierReviewSchedule? tierReviews = null, IExpiryIndex? expiryIndex = null)
 {
     private readonly LedgerRetryPolicy _retry = retryPolicy ?? LedgerRetryPolicy.Default;
 
@@ -76,6 +77,7 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerR
             return Error.Rule("operation-too-large", "The operation touches more lots than one atomic batch can hold; split it into smaller amounts.");
         }
 
+        await RecordExpiriesAsync(member, state, transaction, cancellationToken);
         if (await CommitAsync(changes, cancellationToken) != CommitResult.Committed)
         {
             // A concurrent writer, an idempotency row that landed meanwhile, or an ambiguous failure: the next read decides.
@@ -84,6 +86,21 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerR
 
         await ScheduleTierReviewAsync(state.Account, transaction.Account, cancellationToken);
         return outcome;
+    }
+
+    /// <summary>The expiry index is written as an intent before the batch: if the batch then fails, the stale row is harmless.</summary>
+    private async Task RecordExpiriesAsync(MemberKey member, MemberLedgerState before, LedgerTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (expiryIndex is null)
+        {
+            return;
+        }
+
+        var expiries = ExpiryIntents.NewLotExpiries(before.Lots, transaction.ChangedLots);
+        if (expiries.Count > 0)
+        {
+            await expiryIndex.RecordAsync(member, expiries, cancellationToken);
+        }
     }
 
     private async Task ScheduleTierReviewAsync(MemberAccount before, MemberAccount after, CancellationToken cancellationToken)

@@ -34,28 +34,24 @@ public sealed partial class LedgerTransaction
         return entry;
     }
 
-    /// <summary>Removes whatever remains of lots whose expiry has passed; one entry for all of them.</summary>
+    /// <summary>Removes whatever remains of lots whose expiry has passed, earliest first, with one <c>expire</c> entry per lot; returns the last.</summary>
     public LedgerEntry? ExpireDue()
     {
-        var expired = _lots.Values.Where(l => l.IsExpired(Now)).ToList();
-        if (expired.Count == 0)
-        {
-            return null;
-        }
-
-        var points = expired.Sum(l => l.Remaining);
-        foreach (var lot in expired)
+        LedgerEntry? last = null;
+        foreach (var lot in _lots.Values.Where(l => l.IsExpired(Now)).OrderBy(l => l.ExpiresAt).ThenBy(l => l.LotId, StringComparer.Ordinal).ToList())
         {
             _lots.Remove(lot.LotId);
+            if (lot.Remaining == 0)
+            {
+                continue;
+            }
+
+            Account = Account with { LifetimeExpired = Account.LifetimeExpired + lot.Remaining };
+            var details = new Dictionary<string, string> { ["expiresAt"] = lot.ExpiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
+            last = Record(LedgerEntryType.Expire, -lot.Remaining, null, "Points expired", new Dictionary<string, long> { [lot.LotId] = lot.Remaining }, details);
         }
 
-        if (points == 0)
-        {
-            return null;
-        }
-
-        Account = Account with { LifetimeExpired = Account.LifetimeExpired + points };
-        return Record(LedgerEntryType.Expire, -points, null, "Points expired", expired.Where(l => l.Remaining > 0).ToDictionary(l => l.LotId, l => l.Remaining), null);
+        return last;
     }
 
     /// <summary>Makes a pending lot available from <paramref name="availableAt"/> (an order completed: its return window starts now).</summary>
