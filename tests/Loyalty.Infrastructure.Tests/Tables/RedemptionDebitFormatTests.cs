@@ -15,7 +15,7 @@ public sealed class RedemptionDebitFormatTests(AzuriteFixture azurite) : IClassF
     private readonly StorageContext _storage = new(azurite);
     private readonly DateTimeOffset _now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
 
-    private TableLedgerStore Store => new(_storage.Tables);
+    private TableLedgerStore Store => new(_storage.Tables, _storage.Cipher);
 
     private LedgerService Ledger => new(Store, TimeProvider.System);
 
