@@ -78,6 +78,11 @@ param bootstrapSecret string
 @description('Base64 key for the keyed hash of phone numbers (Key Vault secret Security--PhoneHashKey). The azure.yaml preup/preprovision hook generates it once into LOYALTY_PHONE_HASH_KEY, or points LOYALTY_PHONE_HASH_KEY at the existing vault secret so azd reads it from there; it must stay the same for the life of the environment.')
 param phoneHashKey string
 
+@secure()
+@minLength(46)
+@description('Key ring that encrypts personal fields at rest (Key Vault secret Security--FieldKeys): id:base64 of 32 bytes, several separated by ";", the first encrypting. The azure.yaml preup/preprovision hook generates one key into LOYALTY_FIELD_KEYS, or points LOYALTY_FIELD_KEYS at the existing vault secret; rotate by putting a new key first and keeping the old ones.')
+param fieldKeys string
+
 @description('Maximum number of Flex Consumption instances.')
 @minValue(40)
 @maxValue(1000)
@@ -181,6 +186,7 @@ module keyVault 'app/keyvault.bicep' = {
     communicationServiceName: communication.outputs.name
     bootstrapSecret: bootstrapSecret
     phoneHashKey: phoneHashKey
+    fieldKeys: fieldKeys
   }
 }
 
@@ -205,6 +211,7 @@ module function 'app/function.bicep' = {
     smsAccessKeySecretUri: keyVault.outputs.smsAccessKeyUri
     bootstrapSecretUri: keyVault.outputs.bootstrapUri
     phoneHashKeySecretUri: keyVault.outputs.phoneHashKeyUri
+    fieldKeysSecretUri: keyVault.outputs.fieldKeysUri
     maximumInstanceCount: functionMaximumInstanceCount
     instanceMemoryMB: functionInstanceMemoryMB
   }

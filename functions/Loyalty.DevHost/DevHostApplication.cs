@@ -31,6 +31,9 @@ public static class DevHostApplication
         var generatedKey = options.KeepLocalPhoneHashKey
             ? LocalPhoneHashKey.AddIfMissing(builder.Configuration, StateDirectory.Resolve(builder.Configuration))
             : null;
+        var generatedFieldKeys = options.KeepLocalPhoneHashKey
+            ? LocalFieldKeys.AddIfMissing(builder.Configuration, StateDirectory.Resolve(builder.Configuration))
+            : null;
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(DevHostOptions.DefaultUrl);
@@ -78,6 +81,11 @@ public static class DevHostApplication
         if (generatedKey is not null)
         {
             app.Logger.LogInformation("Security__PhoneHashKey is not set: using the local key in {File}", generatedKey);
+        }
+
+        if (generatedFieldKeys is not null)
+        {
+            app.Logger.LogInformation("Security__FieldKeys is not set: using the local key ring in {File}", generatedFieldKeys);
         }
 
         return app;

@@ -22,8 +22,8 @@ public sealed record DevHostOptions
     public IReadOnlyList<string> Args { get; init; } = [];
 
     /// <summary>
-    /// Generate the phone-hash key when no setting gives one, kept in the state folder (<c>DevHost:StateDirectory</c>,
-    /// default .devhost/) for later starts. Off by default: tests supply their own key.
+    /// Generate the phone-hash key and the field key ring when no setting gives them, kept in the state folder (<c>DevHost:StateDirectory</c>,
+    /// default .devhost/) for later starts. Off by default: tests supply their own keys.
     /// </summary>
     public bool KeepLocalPhoneHashKey { get; init; }
 

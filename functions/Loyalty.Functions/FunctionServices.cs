@@ -5,6 +5,7 @@ using Loyalty.Functions.Members;
 using Loyalty.Functions.Redemptions;
 using Loyalty.Functions.Tenants;
 using Loyalty.Infrastructure;
+using Loyalty.Infrastructure.Security;
 using Loyalty.Infrastructure.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class FunctionServices
             .AddWebhookUseCases()
             .AddSpendingUseCases()
             .AddGiftUseCases()
+            .AddExpiryUseCases()
             .AddHttpEndpoints();
     }
 
@@ -33,6 +35,7 @@ public static class FunctionServices
     public static IServiceCollection AddUseCaseSettings(this IServiceCollection services, IConfiguration configuration)
     {
         const string phoneHashKey = $"{SecurityOptions.Section}__{nameof(SecurityOptions.PhoneHashKey)}";
+        const string fieldKeys = $"{SecurityOptions.Section}__{nameof(SecurityOptions.FieldKeys)}";
         services.BindSettings<SecurityOptions>(configuration, SecurityOptions.Section)
             .Validate(
                 o => !string.IsNullOrWhiteSpace(o.PhoneHashKey),
@@ -40,8 +43,15 @@ public static class FunctionServices
             .Validate(
                 o => string.IsNullOrWhiteSpace(o.PhoneHashKey) || o.PhoneHashKeyBytes() is not null,
                 $"'{phoneHashKey}' must be base64 of at least {SecurityOptions.MinPhoneHashKeyBytes} random bytes.")
+            .Validate(
+                o => !string.IsNullOrWhiteSpace(o.FieldKeys),
+                $"'{fieldKeys}' is not set. In Azure it is the Key Vault secret Security--FieldKeys that azd provisions; ./run.sh keeps a generated one in .devhost/; under func start put one in local.settings.json (k1:<openssl rand -base64 32>).")
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.FieldKeys) || FieldKeyRing.Parse(o.FieldKeys, out _) is not null,
+                $"'{fieldKeys}' must be 'id:base64' entries separated by ';' (ids of 1-32 letters, digits or '-', each key {FieldKeyRing.KeyBytes} random bytes, no id twice); the first one encrypts.")
             .ValidateOnStart();
         services.AddSingleton(sp => new PhoneHashKey(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.PhoneHashKeyBytes()!));
+        services.AddSingleton(sp => new FieldCipher(FieldKeyRing.Parse(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.FieldKeys, out _)!));
 
         services.BindSettings<BootstrapOptions>(configuration, BootstrapOptions.Section)
             .Validate(

@@ -1,5 +1,6 @@
 using Loyalty.Core.Activities;
 using Loyalty.Core.Donations;
+using Loyalty.Core.Expiry;
 using Loyalty.Core.Family;
 using Loyalty.Core.Freezes;
 using Loyalty.Core.Gifts;
@@ -38,6 +39,14 @@ public static class UseCaseRegistration
         services.AddSingleton<PurchaseService>();
         services.AddSingleton<RefundService>();
         services.AddSingleton<ActivityService>();
+        return services;
+    }
+
+    /// <summary>Clearing of expired points (driven by the clearing orchestration) and the expiry forecast.</summary>
+    public static IServiceCollection AddExpiryUseCases(this IServiceCollection services)
+    {
+        services.AddSingleton<ClearingService>();
+        services.AddSingleton<ExpiryForecastService>();
         return services;
     }
 

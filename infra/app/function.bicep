@@ -53,6 +53,9 @@ param bootstrapSecretUri string
 @description('Key Vault secret URI of the phone number hash key.')
 param phoneHashKeySecretUri string
 
+@description('Key Vault secret URI of the field encryption key ring.')
+param fieldKeysSecretUri string
+
 @description('Maximum number of instances the app scales out to.')
 @minValue(40)
 @maxValue(1000)
@@ -149,6 +152,8 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Bootstrap__Secret', value: '@Microsoft.KeyVault(SecretUri=${bootstrapSecretUri})' }
         // Keyed hash of phone numbers for lookups: a stable random key (see the preprovision hook in azure.yaml).
         { name: 'Security__PhoneHashKey', value: '@Microsoft.KeyVault(SecretUri=${phoneHashKeySecretUri})' }
+        // AES-256-GCM key ring for names, phone numbers and birthdays at rest.
+        { name: 'Security__FieldKeys', value: '@Microsoft.KeyVault(SecretUri=${fieldKeysSecretUri})' }
         // Telemetry with Entra ID auth (Application Insights local auth is disabled).
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }

@@ -36,6 +36,10 @@ param bootstrapSecret string
 @description('Base64 key of the keyed hash of phone numbers. It must never change once members exist: their phone lookups depend on it.')
 param phoneHashKey string
 
+@secure()
+@description('Key ring that encrypts names, phone numbers and birthdays at rest (AES-256-GCM): id:base64 entries separated by ";", the first encrypting. Rotate by putting a new key first; keep the old ones while stored values name them.')
+param fieldKeys string
+
 // Key Vault Secrets User
 var secretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 
@@ -92,6 +96,15 @@ resource phoneHash 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   }
 }
 
+resource fieldKeysSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: vault
+  name: 'Security--FieldKeys'
+  properties: {
+    value: fieldKeys
+    contentType: 'AES-256 key ring for personal fields (id:base64;...)'
+  }
+}
+
 resource identitySecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, identityPrincipalId, secretsUserRoleId)
   scope: vault
@@ -118,3 +131,4 @@ output uri string = vault.properties.vaultUri
 output smsAccessKeyUri string = smsAccessKey.properties.secretUri
 output bootstrapUri string = bootstrap.properties.secretUri
 output phoneHashKeyUri string = phoneHash.properties.secretUri
+output fieldKeysUri string = fieldKeysSecret.properties.secretUri

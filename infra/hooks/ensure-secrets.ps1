@@ -46,6 +46,23 @@ else {
     Write-Host 'ensure-secrets: LOYALTY_PHONE_HASH_KEY generated for this new environment.'
 }
 
+if ($env:LOYALTY_FIELD_KEYS) {
+    # kept as it is: a ring, or a vault reference set earlier
+}
+elseif ($env:AZURE_KEY_VAULT_NAME) {
+    if (-not $env:AZURE_SUBSCRIPTION_ID) { Fail "AZURE_KEY_VAULT_NAME is set but AZURE_SUBSCRIPTION_ID is not; run 'azd env refresh'." }
+    Set-AzdValue 'LOYALTY_FIELD_KEYS' "akvs://$($env:AZURE_SUBSCRIPTION_ID)/$($env:AZURE_KEY_VAULT_NAME)/Security--FieldKeys"
+    Write-Host "ensure-secrets: LOYALTY_FIELD_KEYS refers to Security--FieldKeys in $($env:AZURE_KEY_VAULT_NAME); azd reads it from there."
+}
+elseif (Test-ResourceGroupExists) {
+    Fail ("rg-$($env:AZURE_ENV_NAME) already exists but this azd environment does not know its vault. Run 'azd env refresh' (it " +
+        "restores AZURE_KEY_VAULT_NAME) and try again; a new field key ring would make every encrypted field unreadable.")
+}
+else {
+    Set-AzdValue 'LOYALTY_FIELD_KEYS' "k1:$(New-RandomSecret)"
+    Write-Host 'ensure-secrets: LOYALTY_FIELD_KEYS generated for this new environment.'
+}
+
 if (-not $env:LOYALTY_BOOTSTRAP_SECRET) {
     Set-AzdValue 'LOYALTY_BOOTSTRAP_SECRET' (New-RandomSecret)
     Write-Host 'ensure-secrets: LOYALTY_BOOTSTRAP_SECRET generated.'

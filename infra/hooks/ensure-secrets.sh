@@ -9,6 +9,12 @@
 #                             (AZURE_KEY_VAULT_NAME known) gets an akvs:// reference to its vault secret: azd reads the
 #                             secret itself at provisioning and stops if it cannot, so a failed read can never turn
 #                             into a new key. Only a new environment gets 32 random bytes.
+#   LOYALTY_FIELD_KEYS        key ring that encrypts names, phone numbers and birthdays at rest ("id:base64;..."). Kept
+#                             when set; a provisioned environment gets an akvs:// reference to Security--FieldKeys, the
+#                             same way as the phone hash key, because a new ring would make every stored value
+#                             unreadable. Only a new environment gets one key "k1" of 32 random bytes. (An environment
+#                             provisioned before field encryption has no such secret yet: set LOYALTY_FIELD_KEYS to
+#                             "k1:$(openssl rand -base64 32)" once, before its next provision.)
 #   LOYALTY_BOOTSTRAP_SECRET  authorizes creating the first tenant. Kept when set, else 32 random bytes.
 set -eu
 
@@ -53,6 +59,21 @@ else
     key="$(random_secret)"
     azd env set LOYALTY_PHONE_HASH_KEY "$key"
     echo "ensure-secrets: LOYALTY_PHONE_HASH_KEY generated for this new environment."
+fi
+
+if [ -n "${LOYALTY_FIELD_KEYS:-}" ]; then
+    : # kept as it is: a ring, or a vault reference set earlier
+elif [ -n "${AZURE_KEY_VAULT_NAME:-}" ]; then
+    [ -n "${AZURE_SUBSCRIPTION_ID:-}" ] || fail "AZURE_KEY_VAULT_NAME is set but AZURE_SUBSCRIPTION_ID is not; run 'azd env refresh'."
+    azd env set LOYALTY_FIELD_KEYS "akvs://$AZURE_SUBSCRIPTION_ID/$AZURE_KEY_VAULT_NAME/Security--FieldKeys"
+    echo "ensure-secrets: LOYALTY_FIELD_KEYS refers to Security--FieldKeys in $AZURE_KEY_VAULT_NAME; azd reads it from there."
+elif resource_group_exists; then
+    fail "rg-$AZURE_ENV_NAME already exists but this azd environment does not know its vault. Run 'azd env refresh' (it" \
+        "restores AZURE_KEY_VAULT_NAME) and try again; a new field key ring would make every encrypted field unreadable."
+else
+    key="$(random_secret)"
+    azd env set LOYALTY_FIELD_KEYS "k1:$key"
+    echo "ensure-secrets: LOYALTY_FIELD_KEYS generated for this new environment."
 fi
 
 if [ -z "${LOYALTY_BOOTSTRAP_SECRET:-}" ]; then

@@ -2,7 +2,7 @@
 $ErrorActionPreference = 'Stop'
 
 $settings = 'functions/Loyalty.Functions/local.settings.json'
-$timerFunctions = @('ReviewTiers', 'TidyUpPendingSagas')
+$timerFunctions = @('ReviewTiers', 'TidyUpPendingSagas', 'ClearExpiredPoints')
 
 if (Test-Path $settings) {
     Write-Host "write-local-settings: $settings exists; left unchanged."
@@ -21,6 +21,13 @@ if ($phoneHashKey.StartsWith('akvs://')) {
     Write-Host "  az keyvault secret show --vault-name $(Get-Value 'AZURE_KEY_VAULT_NAME' '<vault>') --name Security--PhoneHashKey --query value -o tsv"
 }
 
+$fieldKeys = Get-Value 'LOYALTY_FIELD_KEYS'
+if ($fieldKeys.StartsWith('akvs://')) {
+    $fieldKeys = ''
+    Write-Host "write-local-settings: the field key ring is in Key Vault only; add it to $settings as Security__FieldKeys:"
+    Write-Host "  az keyvault secret show --vault-name $(Get-Value 'AZURE_KEY_VAULT_NAME' '<vault>') --name Security--FieldKeys --query value -o tsv"
+}
+
 $values = [ordered]@{
     FUNCTIONS_WORKER_RUNTIME = 'dotnet-isolated'
     AzureWebJobsStorage__blobServiceUri = Get-Value 'AZURE_STORAGE_BLOB_ENDPOINT'
@@ -35,6 +42,7 @@ foreach ($name in $timerFunctions) { $values["AzureWebJobs.$name.Disabled"] = 't
 $values['ServiceBus__fullyQualifiedNamespace'] = Get-Value 'AZURE_SERVICEBUS_FULLY_QUALIFIED_NAMESPACE'
 $values['ServiceBus__TopicName'] = Get-Value 'AZURE_SERVICEBUS_TOPIC_NAME'
 if ($phoneHashKey) { $values['Security__PhoneHashKey'] = $phoneHashKey }
+if ($fieldKeys) { $values['Security__FieldKeys'] = $fieldKeys }
 $values['Sms__Endpoint'] = Get-Value 'AZURE_COMMUNICATION_ENDPOINT'
 $values['Sms__From'] = Get-Value 'SMS_FROM'
 

@@ -14,7 +14,7 @@
 set -eu
 
 settings=functions/Loyalty.Functions/local.settings.json
-timer_functions="ReviewTiers TidyUpPendingSagas"
+timer_functions="ReviewTiers TidyUpPendingSagas ClearExpiredPoints"
 
 if [ -f "$settings" ]; then
     echo "write-local-settings: $settings exists; left unchanged."
@@ -38,6 +38,15 @@ case "$phone_hash_key" in
         ;;
 esac
 
+field_keys="${LOYALTY_FIELD_KEYS:-}"
+case "$field_keys" in
+    akvs://*)
+        field_keys=""
+        echo "write-local-settings: the field key ring is in Key Vault only; add it to $settings as Security__FieldKeys:"
+        echo "  az keyvault secret show --vault-name ${AZURE_KEY_VAULT_NAME:-<vault>} --name Security--FieldKeys --query value -o tsv"
+        ;;
+esac
+
 mkdir -p "$(dirname "$settings")"
 {
     echo '{'
@@ -58,6 +67,9 @@ mkdir -p "$(dirname "$settings")"
     setting ServiceBus__TopicName "${AZURE_SERVICEBUS_TOPIC_NAME:-}"
     if [ -n "$phone_hash_key" ]; then
         setting Security__PhoneHashKey "$phone_hash_key"
+    fi
+    if [ -n "$field_keys" ]; then
+        setting Security__FieldKeys "$field_keys"
     fi
     setting Sms__Endpoint "${AZURE_COMMUNICATION_ENDPOINT:-}"
     printf '    %s: %s\n' "$(json_string Sms__From)" "$(json_string "${SMS_FROM:-}")"

@@ -7,6 +7,7 @@ using Loyalty.Core.Ledger.Commands;
 using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
 using Loyalty.Core.Purchases;
+using Loyalty.Infrastructure.Security;
 using Loyalty.Infrastructure.Storage;
 using Loyalty.Infrastructure.Tables;
 using Loyalty.Testing;
@@ -23,7 +24,7 @@ try
 {
     var service = azurite.CreateTableServiceClient();
     var tables = new LoyaltyTables(service, Options.Create(new TableStorageOptions { TablePrefix = azurite.UniqueName("bench") }));
-    var store = new TableLedgerStore(tables);
+    var store = new TableLedgerStore(tables, new FieldCipher(FieldKeyRing.Parse(TestSecrets.NewFieldKeys(), out _)!));
     var ledger = new LedgerService(store, TimeProvider.System);
     var raw = await tables.GetAsync("raw");
     var rules = new ProgramRules();

@@ -30,6 +30,7 @@ internal static class WeChatPushBench
             ["LoyaltyStorage"] = azurite.ConnectionString,
             ["Storage:TablePrefix"] = azurite.UniqueName("wx"),
             ["Security:PhoneHashKey"] = TestSecrets.NewPhoneHashKey(),
+            ["Security:FieldKeys"] = TestSecrets.NewFieldKeys(),
         }).Build();
         await using var services = new ServiceCollection().AddLogging().AddLoyaltyFunctions(configuration).BuildServiceProvider();
         var tenant = "bench";

@@ -50,14 +50,20 @@ public sealed class ActivityService(LedgerService ledger, ProgramService program
         }
 
         var program = await programs.GetAsync(tenantId, cancellationToken);
-        var expiresAt = program.Rules.Expiry.ExpiresAt(time.GetUtcNow(), program.Rules.Zone());
+        var expiresAt = Expiry.LimitedTimePoints.ExpiresAt(grant.ExpiresAt, program.Rules, time.GetUtcNow());
+        if (!expiresAt.IsSuccess)
+        {
+            return expiresAt.Error;
+        }
+
         var results = new List<GrantResult>();
         foreach (var memberId in grant.MemberIds!.Distinct())
         {
-            var command = new EarnPoints($"grant:{idempotencyKey}:{memberId}", new EarnRequest(grant.Points, expiresAt, "grant", grant.Reference, grant.Reason!.Trim()))
+            var command = new EarnPoints($"grant:{idempotencyKey}:{memberId}", new EarnRequest(grant.Points, expiresAt.Value, "grant", grant.Reference, grant.Reason!.Trim()))
             {
                 Operator = @operator,
                 ProgramVersion = program.Version,
+                RequestedExpiresAt = grant.ExpiresAt,
             };
             var outcome = await ledger.ExecuteAsync(new MemberKey(tenantId, memberId), command, cancellationToken);
             results.Add(outcome.IsSuccess
@@ -77,6 +83,10 @@ public sealed class ActivityService(LedgerService ledger, ProgramService program
     private static string Key(string kind, string idempotencyKey) => $"{kind}:{idempotencyKey}";
 }
 
-public sealed record Grant(IReadOnlyList<string>? MemberIds, long Points, string? Reason, string? Reference);
+public sealed record Grant(IReadOnlyList<string>? MemberIds, long Points, string? Reason, string? Reference)
+{
+    /// <summary>Limited-time points: the grant's own expiry, within the program's (<see cref="Expiry.LimitedTimePoints"/>).</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+}
 
 public sealed record GrantResult(string MemberId, string Status, string? EntryId, string? Error);

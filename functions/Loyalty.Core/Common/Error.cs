@@ -16,6 +16,13 @@ public sealed record Error(ErrorKind Kind, string Code, string Message, IReadOnl
 
     public static Error Conflict(string code, string message) => new(ErrorKind.Conflict, code, message);
 
+    /// <summary>The request's precondition (If-Match) does not hold: a 412.</summary>
+    public static Error PreconditionFailed(string code, string message) => new(ErrorKind.PreconditionFailed, code, message);
+
+    /// <summary>A lost-update-protected resource was written without a precondition (If-Match): a 428.</summary>
+    public static Error PreconditionRequired(string code, string message, string field) =>
+        new(ErrorKind.PreconditionRequired, code, message, [new FieldError(field, code, message)]);
+
     /// <summary>The request itself is malformed (unreadable JSON, wrong type, bad header): a 400.</summary>
     public static Error BadRequest(string code, string message, string? field = null) =>
         new(ErrorKind.BadRequest, code, message, field is null ? null : [new FieldError(field, code, message)]);
@@ -35,4 +42,6 @@ public enum ErrorKind
     Forbidden,
     Unauthorized,
     TooManyRequests,
+    PreconditionFailed,
+    PreconditionRequired,
 }

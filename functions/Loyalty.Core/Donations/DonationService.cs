@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Loyalty.Core.Common;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
@@ -9,7 +8,7 @@ namespace Loyalty.Core.Donations;
 /// Donations of points to merchant-configured charity projects. The member's debit (with the receipt number) comes
 /// first; the project's total is then counted idempotently by receipt, so a retried request finishes the count.
 /// </summary>
-public sealed partial class DonationService(ICharityStore charity, ILedgerStore ledgerStore, LedgerService ledger, TimeProvider time)
+public sealed class DonationService(ICharityStore charity, ILedgerStore ledgerStore, LedgerService ledger, TimeProvider time)
 {
     public async Task<Result<CharityProject>> SaveProjectAsync(string tenantId, string projectId, CharityProjectRequest request, CancellationToken cancellationToken)
     {
@@ -97,10 +96,7 @@ public sealed partial class DonationService(ICharityStore charity, ILedgerStore 
         return receipt;
     }
 
-    public static bool IsValidProjectId(string? projectId) => projectId is not null && ProjectIdPattern().IsMatch(projectId);
+    public static bool IsValidProjectId(string? projectId) => ResourceId.IsValid(projectId);
 
     private static Error ProjectNotFound(string projectId) => Error.NotFound("project-not-found", $"Charity project '{projectId}' does not exist.");
-
-    [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$", RegexOptions.CultureInvariant)]
-    private static partial Regex ProjectIdPattern();
 }

@@ -23,7 +23,7 @@ public sealed record TransferIn(string IdempotencyKey, string TransferId, string
         }
 
         return Returning
-            ? transaction.Restore([.. Portions.Select(p => new RestoredPoints(p.Points, p.ExpiresAt))], TransferId, $"Transfer to {CounterpartyMemberId} could not be completed; points returned", details, "transfer-return")
+            ? transaction.Restore(Portions, TransferId, $"Transfer to {CounterpartyMemberId} could not be completed; points returned", details, "transfer-return")
             : transaction.Receive(Portions, LedgerEntryType.TransferIn, "transfer", TransferId, $"Transfer from {CounterpartyMemberId}", details);
     }
 }

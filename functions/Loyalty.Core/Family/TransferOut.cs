@@ -53,7 +53,7 @@ public sealed record TransferOut(string IdempotencyKey, string TransferId, strin
 
         if (transaction.Account.Frozen)
         {
-            return Error.Rule("account-frozen", "The account is frozen; points cannot be transferred until it is unfrozen.");
+            return LedgerErrors.AccountFrozen("points cannot be transferred");
         }
 
         var state = transaction.Account.State;

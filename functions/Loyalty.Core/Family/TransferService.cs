@@ -100,8 +100,9 @@ public sealed class TransferService(ITransferStore transfers, FamilyService fami
                 : await FailAsync(record, debit.Error, cancellationToken);
         }
 
-        var portions = LotPortions.Parse(debit.Value.Entry!.Details.GetValueOrDefault(LotPortions.DetailKey));
-        record = await SaveAsync(record with { Status = TransferStatus.Debited, Portions = portions, OutEntryId = debit.Value.Entry.EntryId }, cancellationToken);
+        var debitEntry = debit.Value.Entry!;
+        var portions = LotPortions.Of(debitEntry);
+        record = await SaveAsync(record with { Status = TransferStatus.Debited, Portions = portions, OutEntryId = debitEntry.EntryId }, cancellationToken);
         var credit = await ledger.ExecuteAsync(to, new TransferIn($"transfer:{record.TransferId}:in", record.TransferId, record.FromMemberId, portions) { ProgramVersion = program.Version }, cancellationToken);
         if (credit.IsSuccess)
         {

@@ -22,45 +22,36 @@ public sealed partial class GiftService(IGiftCatalog catalog, IGiftCodePool code
             return Error.Validation(errors);
         }
 
-        for (var attempt = 1; attempt <= _retry.MaxAttempts; attempt++)
-        {
-            var now = time.GetUtcNow();
-            var existing = await catalog.GetAsync(tenantId, giftId, cancellationToken);
-            if (existing is null)
+        return await _retry.RunAsync<(Gift, bool)>(
+            async () =>
             {
-                var created = Define(new Gift
+                var now = time.GetUtcNow();
+                var existing = await catalog.GetAsync(tenantId, giftId, cancellationToken);
+                if (existing is null)
                 {
-                    TenantId = tenantId,
-                    GiftId = giftId,
-                    Name = string.Empty,
-                    Kind = definition.Kind!.Value,
-                    PointsPrice = 0,
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                }, definition, now);
-                if (await catalog.AddAsync(created, cancellationToken))
-                {
-                    return (created, true);
+                    var created = Define(new Gift
+                    {
+                        TenantId = tenantId,
+                        GiftId = giftId,
+                        Name = string.Empty,
+                        Kind = definition.Kind!.Value,
+                        PointsPrice = 0,
+                        CreatedAt = now,
+                        UpdatedAt = now,
+                    }, definition, now);
+                    return await catalog.AddAsync(created, cancellationToken) ? (created, true) : Attempt.Again;
                 }
 
-                continue;
-            }
+                if (existing.Kind != definition.Kind)
+                {
+                    return Error.Validation("kind", "immutable", $"Gift '{giftId}' is a {existing.Kind.ToString().ToLowerInvariant()} gift; its kind cannot change.");
+                }
 
-            if (existing.Kind != definition.Kind)
-            {
-                return Error.Validation("kind", "immutable", $"Gift '{giftId}' is a {existing.Kind.ToString().ToLowerInvariant()} gift; its kind cannot change.");
-            }
-
-            var updated = Define(existing, definition, now);
-            if (await catalog.TryReplaceAsync(updated, cancellationToken))
-            {
-                return (updated, false);
-            }
-
-            await Task.Delay(_retry.Delay(attempt), cancellationToken);
-        }
-
-        return ConcurrentUpdate();
+                var updated = Define(existing, definition, now);
+                return await catalog.TryReplaceAsync(updated, cancellationToken) ? (updated, false) : Attempt.Again;
+            },
+            GiftBusy,
+            cancellationToken);
     }
 
     public async Task<Result<Gift>> GetAsync(string tenantId, string giftId, CancellationToken cancellationToken) =>
@@ -90,35 +81,31 @@ public sealed partial class GiftService(IGiftCatalog catalog, IGiftCodePool code
             return Error.Validation([GiftBounds.StockDelta.Violation("delta", "delta, a non-zero whole number of units,")]);
         }
 
-        for (var attempt = 1; attempt <= _retry.MaxAttempts; attempt++)
-        {
-            var gift = await catalog.GetAsync(tenantId, giftId, cancellationToken);
-            if (gift is null)
+        return await _retry.RunAsync<Gift>(
+            async () =>
             {
-                return NotFound(giftId);
-            }
+                var gift = await catalog.GetAsync(tenantId, giftId, cancellationToken);
+                if (gift is null)
+                {
+                    return NotFound(giftId);
+                }
 
-            if (await catalog.HasStockAdjustmentAsync(tenantId, giftId, adjustmentId, cancellationToken))
-            {
-                return gift;
-            }
+                if (await catalog.HasStockAdjustmentAsync(tenantId, giftId, adjustmentId, cancellationToken))
+                {
+                    return gift;
+                }
 
-            if (gift.Stock + delta < 0)
-            {
-                return Error.Rule("stock-below-zero", $"Gift '{giftId}' has {gift.Stock} unit(s) in stock; {-delta} cannot be removed.");
-            }
+                if (gift.Stock + delta < 0)
+                {
+                    return Error.Rule("stock-below-zero", $"Gift '{giftId}' has {gift.Stock} unit(s) in stock; {-delta} cannot be removed.");
+                }
 
-            switch (await catalog.TryAdjustStockAsync(gift, delta, adjustmentId, cancellationToken))
-            {
-                case StockWrite.Committed:
-                    return gift with { Stock = gift.Stock + delta };
-                case StockWrite.Conflict:
-                    await Task.Delay(_retry.Delay(attempt), cancellationToken);
-                    break;
-            }
-        }
-
-        return ConcurrentUpdate();
+                return await catalog.TryAdjustStockAsync(gift, delta, adjustmentId, cancellationToken) == StockWrite.Committed
+                    ? gift with { Stock = gift.Stock + delta }
+                    : Attempt.Again;
+            },
+            GiftBusy,
+            cancellationToken);
     }
 
     /// <summary>Loads codes into a virtual gift's pool and adds as many units to its stock, once per <paramref name="loadId"/>.</summary>
@@ -157,8 +144,7 @@ public sealed partial class GiftService(IGiftCatalog catalog, IGiftCodePool code
 
     public static Error NotFound(string giftId) => Error.NotFound("gift-not-found", $"Gift '{giftId}' does not exist.");
 
-    private static Error ConcurrentUpdate() =>
-        Error.Conflict("concurrent-update", "The gift is being changed by other requests; retry.");
+    private const string GiftBusy = "The gift is being changed by other requests; retry.";
 
     private static Gift Define(Gift gift, GiftDefinition d, DateTimeOffset now) => gift with
     {

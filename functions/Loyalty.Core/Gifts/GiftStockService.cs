@@ -18,66 +18,58 @@ public sealed class GiftStockService(IGiftCatalog catalog, TimeProvider time, Le
     /// </summary>
     public async Task<Result<GiftReservation>> ReserveAsync(string tenantId, string giftId, string memberId, string tier, string redemptionId, DateTimeOffset requestedAt, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= _retry.MaxAttempts; attempt++)
-        {
-            var existing = await catalog.FindReservationAsync(tenantId, giftId, redemptionId, cancellationToken);
-            if (existing is not null)
+        return await _retry.RunAsync<GiftReservation>(
+            async () =>
             {
-                return existing.Status == ReservationStatus.Reserved
-                    ? existing
-                    : Error.Conflict("reservation-released", $"The stock of redemption '{redemptionId}' was already given back.");
-            }
+                var existing = await catalog.FindReservationAsync(tenantId, giftId, redemptionId, cancellationToken);
+                if (existing is not null)
+                {
+                    return existing.Status == ReservationStatus.Reserved
+                        ? existing
+                        : Error.Conflict("reservation-released", $"The stock of redemption '{redemptionId}' was already given back.");
+                }
 
-            var gift = await catalog.GetAsync(tenantId, giftId, cancellationToken);
-            if (gift is null)
-            {
-                return GiftService.NotFound(giftId);
-            }
+                var gift = await catalog.GetAsync(tenantId, giftId, cancellationToken);
+                if (gift is null)
+                {
+                    return GiftService.NotFound(giftId);
+                }
 
-            var count = await catalog.GetMemberCountAsync(tenantId, giftId, memberId, cancellationToken);
-            var now = time.GetUtcNow();
-            if (GiftRules.CheckReservable(gift, tier, count.Count, requestedAt) is { } refused)
-            {
-                return refused;
-            }
+                var count = await catalog.GetMemberCountAsync(tenantId, giftId, memberId, cancellationToken);
+                var now = time.GetUtcNow();
+                if (GiftRules.CheckReservable(gift, tier, count.Count, requestedAt) is { } refused)
+                {
+                    return refused;
+                }
 
-            var reservation = new GiftReservation(tenantId, giftId, redemptionId, memberId, gift.PointsPrice, ReservationStatus.Reserved, now);
-            switch (await catalog.TryReserveAsync(gift, count, reservation, cancellationToken))
-            {
-                case StockWrite.Committed:
-                    return reservation;
-                case StockWrite.Conflict:
-                    await Task.Delay(_retry.Delay(attempt), cancellationToken);
-                    break;
-            }
-        }
-
-        return Error.Conflict("concurrent-update", "The gift's stock is being changed by many requests; retry.");
+                var reservation = new GiftReservation(tenantId, giftId, redemptionId, memberId, gift.PointsPrice, ReservationStatus.Reserved, now);
+                return await catalog.TryReserveAsync(gift, count, reservation, cancellationToken) == StockWrite.Committed ? reservation : Attempt.Again;
+            },
+            StockBusy,
+            cancellationToken);
     }
 
     /// <summary>Gives the unit back. Nothing reserved, or already released: nothing to do (false).</summary>
     public async Task<Result<bool>> ReleaseAsync(string tenantId, string giftId, string redemptionId, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= _retry.MaxAttempts; attempt++)
-        {
-            var reservation = await catalog.FindReservationAsync(tenantId, giftId, redemptionId, cancellationToken);
-            if (reservation is not { Status: ReservationStatus.Reserved })
+        return await _retry.RunAsync<bool>(
+            async () =>
             {
-                return false;
-            }
+                var reservation = await catalog.FindReservationAsync(tenantId, giftId, redemptionId, cancellationToken);
+                if (reservation is not { Status: ReservationStatus.Reserved })
+                {
+                    return false;
+                }
 
-            var gift = await catalog.GetAsync(tenantId, giftId, cancellationToken)
-                ?? throw new InvalidOperationException($"Gift {tenantId}/{giftId} vanished while it holds reservations.");
-            var count = await catalog.GetMemberCountAsync(tenantId, giftId, reservation.MemberId, cancellationToken);
-            var released = reservation with { Status = ReservationStatus.Released, ReleasedAt = time.GetUtcNow() };
-            if (await catalog.TryReleaseAsync(gift, count, released, cancellationToken) == StockWrite.Committed)
-            {
-                return true;
-            }
-
-            await Task.Delay(_retry.Delay(attempt), cancellationToken);
-        }
-
-        return Error.Conflict("concurrent-update", "The gift's stock is being changed by many requests; retry.");
+                var gift = await catalog.GetAsync(tenantId, giftId, cancellationToken)
+                    ?? throw new InvalidOperationException($"Gift {tenantId}/{giftId} vanished while it holds reservations.");
+                var count = await catalog.GetMemberCountAsync(tenantId, giftId, reservation.MemberId, cancellationToken);
+                var released = reservation with { Status = ReservationStatus.Released, ReleasedAt = time.GetUtcNow() };
+                return await catalog.TryReleaseAsync(gift, count, released, cancellationToken) == StockWrite.Committed ? true : Attempt.Again;
+            },
+            StockBusy,
+            cancellationToken);
     }
+
+    private const string StockBusy = "The gift's stock is being changed by many requests; retry.";
 }

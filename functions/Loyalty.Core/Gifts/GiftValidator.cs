@@ -1,15 +1,14 @@
-using System.Text.RegularExpressions;
 using Loyalty.Core.Common;
 
 namespace Loyalty.Core.Gifts;
 
 /// <summary>Checks a gift definition and names every field at fault.</summary>
-public static partial class GiftValidator
+public static class GiftValidator
 {
     public const long MaxPointsPrice = GiftBounds.MaxPointsPrice;
     public const int MaxImages = GiftBounds.MaxImages;
 
-    public static bool IsValidGiftId(string? value) => value is not null && GiftIdPattern().IsMatch(value);
+    public static bool IsValidGiftId(string? value) => ResourceId.IsValid(value);
 
     public static List<FieldError> Validate(string giftId, GiftDefinition definition)
     {
@@ -153,7 +152,4 @@ public static partial class GiftValidator
 
     private static bool IsImageUrl(string? value) =>
         value is { Length: <= 500 } && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
-
-    [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$", RegexOptions.CultureInvariant)]
-    private static partial Regex GiftIdPattern();
 }

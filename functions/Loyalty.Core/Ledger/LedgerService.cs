@@ -1,4 +1,5 @@
 using Loyalty.Core.Common;
+using Loyalty.Core.Expiry;
 using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
 
@@ -9,7 +10,7 @@ namespace Loyalty.Core.Ledger;
 /// with If-Match and the idempotency row. A concurrent writer makes the batch fail whole (412), so it is re-read and
 /// recomputed; a retry after an ambiguous failure finds the idempotency row and returns the first result.
 /// </summary>
-public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerRetryPolicy? retryPolicy = null, ITierReviewSchedule? tierReviews = null)
+public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerRetryPolicy? retryPolicy = null, ITierReviewSchedule? tierReviews = null, IExpiryIndex? expiryIndex = null)
 {
     private readonly LedgerRetryPolicy _retry = retryPolicy ?? LedgerRetryPolicy.Default;
 
@@ -23,68 +24,82 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerR
         }
 
         var fingerprint = command.Fingerprint();
-        for (var attempt = 1; ; attempt++)
+        return await _retry.RunAsync(
+            () => AttemptAsync(member, command, fingerprint, cancellationToken),
+            "The account is being changed by other requests; retry with the same Idempotency-Key.",
+            cancellationToken);
+    }
+
+    private async Task<Attempt<LedgerOutcome>> AttemptAsync(MemberKey member, LedgerCommand command, string fingerprint, CancellationToken cancellationToken)
+    {
+        var loading = store.LoadAsync(member, cancellationToken);
+        var previous = await store.FindIdempotencyAsync(member, command.IdempotencyKey, cancellationToken);
+        var state = await loading;
+        if (previous is not null)
         {
-            var loading = store.LoadAsync(member, cancellationToken);
-            var previous = await store.FindIdempotencyAsync(member, command.IdempotencyKey, cancellationToken);
-            var state = await loading;
-            if (previous is not null)
-            {
-                return Replay(previous, fingerprint);
-            }
+            return Replay(previous, fingerprint);
+        }
 
-            if (state is null)
-            {
-                return Error.NotFound("member-not-found", $"Member '{member.MemberId}' does not exist.");
-            }
+        if (state is null)
+        {
+            return Error.NotFound("member-not-found", $"Member '{member.MemberId}' does not exist.");
+        }
 
-            var transaction = new LedgerTransaction(state, time.GetUtcNow(), command.IdempotencyKey, command.Operator)
-            {
-                ProgramVersion = command.ProgramVersion,
-            };
-            var applied = command.Apply(transaction);
-            if (!applied.IsSuccess)
-            {
-                return applied.Error;
-            }
+        var transaction = new LedgerTransaction(state, time.GetUtcNow(), command.IdempotencyKey, command.Operator)
+        {
+            ProgramVersion = command.ProgramVersion,
+        };
+        var applied = command.Apply(transaction);
+        if (!applied.IsSuccess)
+        {
+            return applied.Error;
+        }
 
-            var outcome = new LedgerOutcome
-            {
-                IdempotencyKey = command.IdempotencyKey,
-                Entry = applied.Value,
-                Entries = transaction.Entries,
-                Balance = Snapshot(transaction),
-            };
-            var changes = new LedgerChangeSet(
-                transaction.Account,
-                state.ETag,
-                transaction.ChangedLots,
-                transaction.RemovedLots,
-                transaction.Entries,
-                new IdempotencyRecord(command.IdempotencyKey, fingerprint, outcome, transaction.Now))
-            {
-                UpsertHolds = transaction.ChangedHolds,
-            };
-            if (changes.RowCount > LedgerChangeSet.MaxRows)
-            {
-                return Error.Rule("operation-too-large", "The operation touches more lots than one atomic batch can hold; split it into smaller amounts.");
-            }
+        var outcome = new LedgerOutcome
+        {
+            IdempotencyKey = command.IdempotencyKey,
+            Entry = applied.Value,
+            Entries = transaction.Entries,
+            Balance = Snapshot(transaction),
+        };
+        var changes = new LedgerChangeSet(
+            transaction.Account,
+            state.ETag,
+            transaction.ChangedLots,
+            transaction.RemovedLots,
+            transaction.Entries,
+            new IdempotencyRecord(command.IdempotencyKey, fingerprint, outcome, transaction.Now))
+        {
+            UpsertHolds = transaction.ChangedHolds,
+        };
+        if (changes.RowCount > LedgerChangeSet.MaxRows)
+        {
+            return Error.Rule("operation-too-large", "The operation touches more lots than one atomic batch can hold; split it into smaller amounts.");
+        }
 
-            var committed = await CommitAsync(changes, cancellationToken);
-            switch (committed)
-            {
-                case CommitResult.Committed:
-                    await ScheduleTierReviewAsync(state.Account, transaction.Account, cancellationToken);
-                    return outcome;
-                case CommitResult.DuplicateIdempotencyKey:
-                    continue;
-                case CommitResult.Conflict when attempt < _retry.MaxAttempts:
-                    // Backoff is infrastructure time, not business time: it must not wait on a test clock.
-                    await Task.Delay(_retry.Delay(attempt), cancellationToken);
-                    continue;
-                default:
-                    return Error.Conflict("concurrent-update", "The account is being changed by other requests; retry with the same Idempotency-Key.");
-            }
+        await RecordExpiriesAsync(member, state, transaction, cancellationToken);
+        if (await CommitAsync(changes, cancellationToken) != CommitResult.Committed)
+        {
+            // A concurrent writer, an idempotency row that landed meanwhile, or an ambiguous failure: the next read decides.
+            return Attempt.Again;
+        }
+
+        await ScheduleTierReviewAsync(state.Account, transaction.Account, cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>The expiry index is written as an intent before the batch: if the batch then fails, the stale row is harmless.</summary>
+    private async Task RecordExpiriesAsync(MemberKey member, MemberLedgerState before, LedgerTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (expiryIndex is null)
+        {
+            return;
+        }
+
+        var expiries = ExpiryIntents.NewLotExpiries(before.Lots, transaction.ChangedLots);
+        if (expiries.Count > 0)
+        {
+            await expiryIndex.RecordAsync(member, expiries, cancellationToken);
         }
     }
 

@@ -1,4 +1,7 @@
 namespace Loyalty.Core.Ledger;
 
-/// <summary>Points that move between members with the expiry they had, so a transfer can never extend their life.</summary>
+/// <summary>
+/// Points with the expiry they had when they were spent: what a transfer moves and a reversal gives back, so neither
+/// can extend their life.
+/// </summary>
 public sealed record LotPortion(long Points, DateTimeOffset ExpiresAt);

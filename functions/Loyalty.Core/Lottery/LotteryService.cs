@@ -13,12 +13,12 @@ namespace Loyalty.Core.Lottery;
 /// voids the draw and returns the prize to stock. A retry with the same Idempotency-Key replays the recorded draw;
 /// the tidy-up finishes draws left reserved (found through <see cref="IPendingSagas"/>) the same way.
 /// </summary>
-public sealed class LotteryService(ILotteryStore lotteries, ILedgerStore ledgerStore, LedgerService ledger, IPendingSagas pending, TimeProvider time)
+public sealed class LotteryService(ILotteryStore lotteries, ILedgerStore ledgerStore, LedgerService ledger, IPendingSagas pending, TimeProvider time, LedgerRetryPolicy? retryPolicy = null)
 {
     public const string DrawNotFound = "draw-not-found";
     public const int MaxPrizes = LotteryBounds.MaxPrizes;
     public const long MaxWeight = LotteryBounds.MaxWeight;
-    private const int MaxAttempts = 50;
+    private readonly LedgerRetryPolicy _retry = retryPolicy ?? LedgerRetryPolicy.Default;
 
     public async Task<Result<LotteryView>> SaveAsync(string tenantId, string lotteryId, LotteryRequest request, CancellationToken cancellationToken)
     {
@@ -29,32 +29,30 @@ public sealed class LotteryService(ILotteryStore lotteries, ILedgerStore ledgerS
             return Error.Validation(errors);
         }
 
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
-        {
-            var existing = await lotteries.GetAsync(tenantId, lotteryId, cancellationToken);
-            var lottery = new Lottery
+        return await _retry.RunAsync<LotteryView>(
+            async () =>
             {
-                TenantId = tenantId,
-                LotteryId = lotteryId,
-                Name = request.Name!.Trim(),
-                CostPoints = request.CostPoints!.Value,
-                Prizes = [.. request.Prizes!.Select(p => new LotteryPrize(p!.PrizeId!, p.Name!.Trim(), p.Weight!.Value, p.Stock!.Value)
+                var existing = await lotteries.GetAsync(tenantId, lotteryId, cancellationToken);
+                var lottery = new Lottery
                 {
-                    Awarded = existing?.Prizes.FirstOrDefault(e => e.PrizeId == p.PrizeId)?.Awarded ?? 0,
-                })],
-                NoPrizeWeight = request.NoPrizeWeight ?? 0,
-                Active = request.Active ?? true,
-                Version = (existing?.Version ?? 0) + 1,
-                UpdatedAt = time.GetUtcNow(),
-                ETag = existing?.ETag,
-            };
-            if (await lotteries.TrySaveAsync(lottery, cancellationToken))
-            {
-                return LotteryView.From(lottery);
-            }
-        }
-
-        return Error.Conflict("concurrent-update", "The lottery is being changed by other requests; retry.");
+                    TenantId = tenantId,
+                    LotteryId = lotteryId,
+                    Name = request.Name!.Trim(),
+                    CostPoints = request.CostPoints!.Value,
+                    Prizes = [.. request.Prizes!.Select(p => new LotteryPrize(p!.PrizeId!, p.Name!.Trim(), p.Weight!.Value, p.Stock!.Value)
+                    {
+                        Awarded = existing?.Prizes.FirstOrDefault(e => e.PrizeId == p.PrizeId)?.Awarded ?? 0,
+                    })],
+                    NoPrizeWeight = request.NoPrizeWeight ?? 0,
+                    Active = request.Active ?? true,
+                    Version = (existing?.Version ?? 0) + 1,
+                    UpdatedAt = time.GetUtcNow(),
+                    ETag = existing?.ETag,
+                };
+                return await lotteries.TrySaveAsync(lottery, cancellationToken) ? LotteryView.From(lottery) : Attempt.Again;
+            },
+            "The lottery is being changed by other requests; retry.",
+            cancellationToken);
     }
 
     public async Task<Result<LotteryView>> GetAsync(string tenantId, string lotteryId, CancellationToken cancellationToken) =>
@@ -155,75 +153,81 @@ public sealed class LotteryService(ILotteryStore lotteries, ILedgerStore ledgerS
         var summary = MemberSummary.From(state, time.GetUtcNow());
         if (summary.Frozen)
         {
-            return Error.Rule("account-frozen", "The account is frozen; it cannot take part in draws until it is unfrozen.");
+            return LedgerErrors.AccountFrozen("it cannot take part in draws");
         }
 
         if (summary.Available < lottery.CostPoints)
         {
-            return Error.Rule("insufficient-points", $"The member has {Math.Max(summary.Available, 0)} available points; a draw costs {lottery.CostPoints}.");
+            return LedgerErrors.InsufficientPoints(summary.Available, lottery.CostPoints, "a draw costs");
         }
 
         // Indexed before the stock is taken: a crash after the reservation leaves the draw for the tidy-up to finish.
         await pending.AddAsync(PendingSaga.Draw(member.TenantId, lotteryId, drawId, time.GetUtcNow()), cancellationToken);
-        for (var attempt = 0; attempt < MaxAttempts && lottery is not null; attempt++)
-        {
-            if (!lottery.Active)
+        var current = lottery;
+        return await _retry.RunAsync<LotteryDraw>(
+            async () =>
             {
-                return Error.Rule("lottery-closed", $"Lottery '{lotteryId}' is not open for draws.");
-            }
+                current ??= await lotteries.GetAsync(member.TenantId, lotteryId, cancellationToken);
+                if (current is null)
+                {
+                    return LotteryNotFound(lotteryId);
+                }
 
-            var odds = OddsTable.For(lottery);
-            var number = RandomNumberGenerator.GetInt32(0, checked((int)odds.Total));
-            var outcome = odds.Pick(number);
-            var prize = lottery.Prizes.FirstOrDefault(p => p.PrizeId == outcome);
-            var draw = new LotteryDraw
-            {
-                DrawId = drawId,
-                LotteryId = lotteryId,
-                MemberId = member.MemberId,
-                Number = number,
-                Odds = odds.Format(),
-                OddsVersion = lottery.Version,
-                Outcome = outcome,
-                PrizeName = prize?.Name,
-                CostPoints = lottery.CostPoints,
-                DrawnAt = time.GetUtcNow(),
-            };
-            switch (await lotteries.TryReserveAsync(WithStock(lottery, outcome, -1), draw, cancellationToken))
-            {
-                case ReserveResult.Reserved:
-                case ReserveResult.DrawExists:
+                if (!current.Active)
+                {
+                    return Error.Rule("lottery-closed", $"Lottery '{lotteryId}' is not open for draws.");
+                }
+
+                var odds = OddsTable.For(current);
+                var number = RandomNumberGenerator.GetInt32(0, checked((int)odds.Total));
+                var outcome = odds.Pick(number);
+                var prize = current.Prizes.FirstOrDefault(p => p.PrizeId == outcome);
+                var draw = new LotteryDraw
+                {
+                    DrawId = drawId,
+                    LotteryId = lotteryId,
+                    MemberId = member.MemberId,
+                    Number = number,
+                    Odds = odds.Format(),
+                    OddsVersion = current.Version,
+                    Outcome = outcome,
+                    PrizeName = prize?.Name,
+                    CostPoints = current.CostPoints,
+                    DrawnAt = time.GetUtcNow(),
+                };
+                if (await lotteries.TryReserveAsync(WithStock(current, outcome, -1), draw, cancellationToken) is ReserveResult.Reserved or ReserveResult.DrawExists)
+                {
                     return await lotteries.GetDrawAsync(member.TenantId, lotteryId, drawId, cancellationToken) is { } stored
                         ? stored
                         : throw new InvalidOperationException($"Draw {drawId} vanished after it was written.");
-                default:
-                    lottery = await lotteries.GetAsync(member.TenantId, lotteryId, cancellationToken);
-                    break;
-            }
-        }
+                }
 
-        return lottery is null ? LotteryNotFound(lotteryId) : Error.Conflict("concurrent-update", "The lottery is busy; retry with the same Idempotency-Key.");
+                // The lottery changed (another draw took stock): draw again against what it is now.
+                current = null;
+                return Attempt.Again;
+            },
+            "The lottery is busy; retry with the same Idempotency-Key.",
+            cancellationToken);
     }
 
     /// <summary>False when the lottery stayed too busy to return the stock; the draw is still reserved and a later run retries.</summary>
     private async Task<bool> VoidAsync(string tenantId, LotteryDraw draw, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
-        {
-            var current = await lotteries.GetDrawAsync(tenantId, draw.LotteryId, draw.DrawId, cancellationToken);
-            var lottery = await lotteries.GetAsync(tenantId, draw.LotteryId, cancellationToken);
-            if (current is not { Status: DrawStatus.Reserved } || lottery is null)
+        var voided = await _retry.RunAsync<bool>(
+            async () =>
             {
-                return true;
-            }
+                var current = await lotteries.GetDrawAsync(tenantId, draw.LotteryId, draw.DrawId, cancellationToken);
+                var lottery = await lotteries.GetAsync(tenantId, draw.LotteryId, cancellationToken);
+                if (current is not { Status: DrawStatus.Reserved } || lottery is null)
+                {
+                    return true;
+                }
 
-            if (await lotteries.TryUpdateAsync(WithStock(lottery, current.Outcome, +1), current with { Status = DrawStatus.Void }, cancellationToken))
-            {
-                return true;
-            }
-        }
-
-        return false;
+                return await lotteries.TryUpdateAsync(WithStock(lottery, current.Outcome, +1), current with { Status = DrawStatus.Void }, cancellationToken) ? true : Attempt.Again;
+            },
+            $"Lottery '{draw.LotteryId}' stayed too busy to return the stock of draw '{draw.DrawId}'.",
+            cancellationToken);
+        return voided.IsSuccess;
     }
 
     private static Lottery WithStock(Lottery lottery, string outcome, int change) => lottery with

@@ -5,7 +5,11 @@ using Loyalty.Core.Programs;
 
 namespace Loyalty.Core.Members;
 
-public sealed record Adjustment(long Delta, string? Reason, string? Reference);
+public sealed record Adjustment(long Delta, string? Reason, string? Reference)
+{
+    /// <summary>Limited-time points: a credit's own expiry, within the program's (<see cref="Expiry.LimitedTimePoints"/>).</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+}
 
 /// <summary>Admin corrections: a signed delta with a required reason, recorded with the operator who made it.</summary>
 public sealed class AdjustmentService(LedgerService ledger, ProgramService programs, TimeProvider time)
@@ -32,17 +36,28 @@ public sealed class AdjustmentService(LedgerService ledger, ProgramService progr
             errors.Add(new FieldError("reference", "length", "reference must be at most 64 characters."));
         }
 
+        if (adjustment.ExpiresAt is not null && adjustment.Delta < 0)
+        {
+            errors.Add(new FieldError(Expiry.LimitedTimePoints.Field, "credit-only", "expiresAt applies to credits only; a negative adjustment spends existing points."));
+        }
+
         if (errors.Count > 0)
         {
             return Error.Validation(errors);
         }
 
         var program = await programs.GetAsync(member.TenantId, cancellationToken);
-        var expiresAt = program.Rules.Expiry.ExpiresAt(time.GetUtcNow(), program.Rules.Zone());
-        var command = new AdjustPoints(IdempotencyKeys.Request(idempotencyKey), adjustment.Delta, adjustment.Reason!.Trim(), expiresAt, adjustment.Reference)
+        var expiresAt = Expiry.LimitedTimePoints.ExpiresAt(adjustment.ExpiresAt, program.Rules, time.GetUtcNow());
+        if (!expiresAt.IsSuccess)
+        {
+            return expiresAt.Error;
+        }
+
+        var command = new AdjustPoints(IdempotencyKeys.Request(idempotencyKey), adjustment.Delta, adjustment.Reason!.Trim(), expiresAt.Value, adjustment.Reference)
         {
             Operator = @operator,
             ProgramVersion = program.Version,
+            RequestedExpiresAt = adjustment.ExpiresAt,
         };
         return await ledger.ExecuteAsync(member, command, cancellationToken);
     }

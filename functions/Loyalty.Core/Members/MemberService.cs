@@ -5,7 +5,7 @@ using Loyalty.Core.Programs;
 namespace Loyalty.Core.Members;
 
 /// <summary>Registers members and reads their points. Registration is idempotent on the member id.</summary>
-public sealed class MemberService(ILedgerStore ledger, IMemberDirectory directory, PhoneClaims phones, ProgramService programs, PhoneHashKey phoneKey, TimeProvider time)
+public sealed class MemberService(ILedgerStore ledger, IMemberDirectory directory, PhoneClaims phones, ProgramService programs, PhoneHashKey phoneKey, TimeProvider time, Expiry.IExpiryIndex? expiryIndex = null)
 {
     public async Task<Result<(MemberSummary Member, bool Created)>> RegisterAsync(string tenantId, RegisterMember request, CancellationToken cancellationToken)
     {
@@ -57,6 +57,12 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
             RegisteredAt = time.GetUtcNow(),
         };
         var opening = await OpeningAsync(account, cancellationToken);
+        var expiries = Expiry.ExpiryIntents.NewLotExpiries([], opening.ChangedLots);
+        if (expiryIndex is not null && expiries.Count > 0)
+        {
+            await expiryIndex.RecordAsync(key, expiries, cancellationToken);
+        }
+
         var created = await ledger.CreateAccountAsync(opening.Account, opening.ChangedLots, opening.Entries, cancellationToken);
         var state = await ledger.LoadAsync(key, cancellationToken)
             ?? throw new InvalidOperationException($"Account {key} vanished right after registration.");

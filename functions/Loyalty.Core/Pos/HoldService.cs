@@ -150,7 +150,7 @@ public sealed class HoldService(ILedgerStore store, LedgerService ledger, Progra
     {
         if (frozen)
         {
-            return Error.Rule("account-frozen", "The account is frozen; points cannot be spent until it is unfrozen.");
+            return LedgerErrors.AccountFrozen();
         }
 
         if (quote.Limit == "points-as-cash-disabled")
@@ -171,7 +171,7 @@ public sealed class HoldService(ILedgerStore store, LedgerService ledger, Progra
         if (points > quote.MaxPoints)
         {
             return quote.Limit is "available-points" or "no-available-points"
-                ? Error.Rule("insufficient-points", $"The member has {Math.Max(quote.Available, 0)} available points; {points} are needed.")
+                ? LedgerErrors.InsufficientPoints(quote.Available, points)
                 : Error.Rule("exceeds-order-cap", $"At most {quote.MaxPoints} points can pay for this basket ({quote.Limit}).");
         }
 

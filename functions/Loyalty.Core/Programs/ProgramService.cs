@@ -44,12 +44,12 @@ public sealed class ProgramService(IProgramStore store, TimeProvider time)
         var current = await GetAsync(tenantId, cancellationToken);
         if (expectedVersion is not null && expectedVersion != current.Version)
         {
-            return Error.Conflict("version-mismatch", $"The program is at version {current.Version}, not {expectedVersion}.");
+            return Error.PreconditionFailed("version-mismatch", $"The program is at version {current.Version}, not {expectedVersion}.");
         }
 
         var next = new LoyaltyProgram(tenantId, current.Version + 1, rules, time.GetUtcNow(), updatedBy);
         return await store.SaveAsync(next, current.Version, cancellationToken)
             ? next
-            : Error.Conflict("version-mismatch", "The program was changed by another request; read it again and retry.");
+            : Error.PreconditionFailed("version-mismatch", "The program was changed by another request; read it again and retry.");
     }
 }

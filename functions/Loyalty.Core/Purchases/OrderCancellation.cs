@@ -6,7 +6,7 @@ namespace Loyalty.Core.Purchases;
 /// The figures of a cancelled order: the earned points not yet taken back by refunds, the cash not yet refunded (for
 /// a spend-based tier) and the points paid not yet given back, with their expiry.
 /// </summary>
-public sealed record OrderCancellation(long ClawBack, decimal Cash, IReadOnlyList<RestoredPoints> Restore)
+public sealed record OrderCancellation(long ClawBack, decimal Cash, IReadOnlyList<LotPortion> Restore)
 {
     public long Restored => Restore.Sum(r => r.Points);
 

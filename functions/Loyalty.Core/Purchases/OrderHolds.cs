@@ -67,7 +67,7 @@ public static class OrderHolds
         var portions = holds.SelectMany(h => h.Lots)
             .GroupBy(l => l.ExpiresAt)
             .OrderByDescending(g => g.Key)
-            .Select(g => new RestoredPoints(g.Sum(l => l.Points), g.Key))
+            .Select(g => new LotPortion(g.Sum(l => l.Points), g.Key))
             .ToList();
         return new CapturedPoints(captured, portions);
     }

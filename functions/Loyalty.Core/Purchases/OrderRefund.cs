@@ -7,7 +7,7 @@ namespace Loyalty.Core.Purchases;
 /// update that counts it. The refund's processing applies these figures, so two submissions of one refund racing a
 /// third can never apply figures the order did not count.
 /// </summary>
-public sealed record OrderRefund(string RefundId, decimal Cash, long ClawBack, IReadOnlyList<RestoredPoints> Restore)
+public sealed record OrderRefund(string RefundId, decimal Cash, long ClawBack, IReadOnlyList<LotPortion> Restore)
 {
     public long Restored => Restore.Sum(r => r.Points);
 }

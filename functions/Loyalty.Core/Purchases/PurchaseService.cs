@@ -22,8 +22,11 @@ public sealed class PurchaseService(
     LedgerService ledger,
     ProgramService programs,
     ILoyaltyEventPublisher events,
-    TimeProvider time)
+    TimeProvider time,
+    LedgerRetryPolicy? retryPolicy = null)
 {
+    private readonly LedgerRetryPolicy _retry = retryPolicy ?? LedgerRetryPolicy.Default;
+
     public async Task<Result<PurchaseRecord>> SubmitAsync(string tenantId, Purchase purchase, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(purchase);
@@ -98,7 +101,7 @@ public sealed class PurchaseService(
 
         var command = new CreditPurchase(purchase, program.Rules) { ProgramVersion = program.Version, Captured = captured.Value };
         var result = await ledger.ExecuteAsync(new MemberKey(message.TenantId, purchase.MemberId), command, cancellationToken);
-        if (!result.IsSuccess && result.Error.Code == "concurrent-update")
+        if (!result.IsSuccess && result.Error.Code == LedgerRetryPolicy.ConcurrentUpdate)
         {
             throw new InvalidOperationException($"Order {purchase.OrderId}: {result.Error.Message}");
         }
@@ -178,39 +181,35 @@ public sealed class PurchaseService(
     /// </summary>
     public async Task<Result<PurchaseRecord>> CancelAsync(string tenantId, string orderId, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= LedgerRetryPolicy.Default.MaxAttempts; attempt++)
-        {
-            var stored = PurchaseValidator.IsValidOrderId(orderId) ? await purchases.GetAsync(tenantId, orderId, cancellationToken) : null;
-            if (stored is { Status: PurchaseStatus.Cancelled })
+        return await _retry.RunAsync<PurchaseRecord>(
+            async () =>
             {
-                // A cancel whose ledger step did not finish is finished by the retry; orders cancelled before figures were recorded are done.
-                return stored.Cancellation is null ? stored : await VoidAsync(stored, cancellationToken);
-            }
+                var stored = PurchaseValidator.IsValidOrderId(orderId) ? await purchases.GetAsync(tenantId, orderId, cancellationToken) : null;
+                if (stored is { Status: PurchaseStatus.Cancelled })
+                {
+                    // A cancel whose ledger step did not finish is finished by the retry; orders cancelled before figures were recorded are done.
+                    return stored.Cancellation is null ? stored : await VoidAsync(stored, cancellationToken);
+                }
 
-            var order = CancellableOrder(stored, orderId);
-            if (!order.IsSuccess)
-            {
-                return order;
-            }
+                var order = CancellableOrder(stored, orderId);
+                if (!order.IsSuccess)
+                {
+                    return order;
+                }
 
-            var cancelled = order.Value with
-            {
-                Status = PurchaseStatus.Cancelled,
-                Reason = "Cancelled before completion; pending points voided, points paid given back.",
-                AvailableAt = null,
-                Cancellation = OrderCancellation.Of(order.Value),
-                PointsClawedBack = order.Value.Points,
-                PointsRestored = order.Value.Captured.Points,
-            };
-            if (await purchases.TryUpdateAsync(cancelled, cancellationToken))
-            {
-                return await VoidAsync(cancelled, cancellationToken);
-            }
-
-            await Task.Delay(LedgerRetryPolicy.Default.Delay(attempt), cancellationToken);
-        }
-
-        return Error.Conflict("concurrent-update", $"Order '{orderId}' is being changed by other requests; retry the cancel.");
+                var cancelled = order.Value with
+                {
+                    Status = PurchaseStatus.Cancelled,
+                    Reason = "Cancelled before completion; pending points voided, points paid given back.",
+                    AvailableAt = null,
+                    Cancellation = OrderCancellation.Of(order.Value),
+                    PointsClawedBack = order.Value.Points,
+                    PointsRestored = order.Value.Captured.Points,
+                };
+                return await purchases.TryUpdateAsync(cancelled, cancellationToken) ? await VoidAsync(cancelled, cancellationToken) : Attempt.Again;
+            },
+            $"Order '{orderId}' is being changed by other requests; retry the cancel.",
+            cancellationToken);
     }
 
     private async Task<Result<PurchaseRecord>> VoidAsync(PurchaseRecord cancelled, CancellationToken cancellationToken)
@@ -258,25 +257,26 @@ public sealed class PurchaseService(
     public async Task MarkFailedAsync(AccrualMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            var record = await purchases.GetAsync(message.TenantId, message.OrderId, cancellationToken);
-            if (record is not { Status: PurchaseStatus.Queued })
+        // Giving up leaves the order queued with its last reason; the poison message is not retried from here.
+        _ = await _retry.RunAsync<bool>(
+            async () =>
             {
-                return;
-            }
+                var record = await purchases.GetAsync(message.TenantId, message.OrderId, cancellationToken);
+                if (record is not { Status: PurchaseStatus.Queued })
+                {
+                    return true;
+                }
 
-            var failed = record with
-            {
-                Status = PurchaseStatus.Failed,
-                ProcessedAt = time.GetUtcNow(),
-                Reason = record.Reason ?? "Processing failed repeatedly; the message was moved to the poison queue.",
-            };
-            if (await purchases.TryUpdateAsync(failed, cancellationToken))
-            {
-                return;
-            }
-        }
+                var failed = record with
+                {
+                    Status = PurchaseStatus.Failed,
+                    ProcessedAt = time.GetUtcNow(),
+                    Reason = record.Reason ?? "Processing failed repeatedly; the message was moved to the poison queue.",
+                };
+                return await purchases.TryUpdateAsync(failed, cancellationToken) ? true : Attempt.Again;
+            },
+            $"Order '{message.OrderId}' kept changing while it was marked failed.",
+            cancellationToken);
     }
 
     /// <summary>Records the outcome of processing; a concurrent note of a failed attempt must not leave the order looking queued.</summary>
@@ -287,19 +287,21 @@ public sealed class PurchaseService(
     private async Task<PurchaseRecord> ChangeAsync(PurchaseRecord record, Func<PurchaseRecord, PurchaseRecord> change, CancellationToken cancellationToken)
     {
         var current = record;
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            var changed = change(current);
-            if (await purchases.TryUpdateAsync(changed, cancellationToken))
+        return await _retry.RunOrThrowAsync<PurchaseRecord>(
+            async () =>
             {
-                return changed;
-            }
+                var changed = change(current);
+                if (await purchases.TryUpdateAsync(changed, cancellationToken))
+                {
+                    return changed;
+                }
 
-            current = await purchases.GetAsync(record.TenantId, record.Purchase.OrderId, cancellationToken)
-                ?? throw new InvalidOperationException($"Order {record.Purchase.OrderId} vanished.");
-        }
-
-        throw new InvalidOperationException($"Order {record.Purchase.OrderId} kept changing under the update.");
+                current = await purchases.GetAsync(record.TenantId, record.Purchase.OrderId, cancellationToken)
+                    ?? throw new InvalidOperationException($"Order {record.Purchase.OrderId} vanished.");
+                return Attempt.Again;
+            },
+            $"Order {record.Purchase.OrderId} kept changing under the update.",
+            cancellationToken);
     }
 
     private static string Fingerprint(Purchase purchase)

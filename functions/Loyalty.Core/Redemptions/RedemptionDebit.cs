@@ -3,7 +3,7 @@ using Loyalty.Core.Ledger;
 
 namespace Loyalty.Core.Redemptions;
 
-/// <summary>Takes a gift's price; notes the consumed lots' expiries so a refund can give the points back unchanged.</summary>
+/// <summary>Takes a gift's price; records the expiry of every point taken so a refund can give the points back unchanged.</summary>
 public sealed record RedemptionDebit(string RedemptionId, string GiftId, long Points) : LedgerCommand(RedemptionIds.DebitKey(RedemptionId))
 {
     protected override string Describe() => $"{RedemptionId}|{GiftId}|{Points}";
@@ -11,7 +11,7 @@ public sealed record RedemptionDebit(string RedemptionId, string GiftId, long Po
     public override Result<LedgerEntry?> Apply(LedgerTransaction transaction)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        var spent = transaction.SpendReversibly(Points, RedemptionId, $"Redeemed gift {GiftId}", new Dictionary<string, string> { ["giftId"] = GiftId });
-        return spent.IsSuccess ? spent.Value : spent.Error;
+        var spent = transaction.SpendWithExpiry(Points, LedgerEntryType.Spend, RedemptionId, $"Redeemed gift {GiftId}", new Dictionary<string, string> { ["giftId"] = GiftId });
+        return spent.IsSuccess ? spent.Value.Entry : spent.Error;
     }
 }

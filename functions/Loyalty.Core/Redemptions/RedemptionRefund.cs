@@ -3,7 +3,7 @@ using Loyalty.Core.Ledger;
 
 namespace Loyalty.Core.Redemptions;
 
-/// <summary>Gives back a redemption's debit, lot by lot with the original expiries, linked to the debit entry.</summary>
+/// <summary>Gives back a redemption's debit with the expiries its points had (as the debit entry recorded them), linked to the debit entry.</summary>
 public sealed record RedemptionRefund(string RedemptionId, LedgerEntry Debit, string Reason) : LedgerCommand(RedemptionIds.RefundKey(RedemptionId))
 {
     protected override string Describe() => $"{RedemptionId}|{Debit.EntryId}";
@@ -11,12 +11,7 @@ public sealed record RedemptionRefund(string RedemptionId, LedgerEntry Debit, st
     public override Result<LedgerEntry?> Apply(LedgerTransaction transaction)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        var parts = Debit.Lots
-            .Select(l => new RestoredPoints(l.Value, Debit.Details.TryGetValue(LedgerTransaction.ExpiryDetail(l.Key), out var expiry)
-                ? DateTimeOffset.Parse(expiry, System.Globalization.CultureInfo.InvariantCulture)
-                : throw new InvalidOperationException($"Debit entry {Debit.EntryId} does not record the expiry of lot {l.Key}.")))
-            .ToList();
-        return transaction.Restore(parts, RedemptionId, Reason, new Dictionary<string, string>
+        return transaction.Restore(LotPortions.Of(Debit), RedemptionId, Reason, new Dictionary<string, string>
         {
             ["debitEntryId"] = Debit.EntryId,
             ["redemptionId"] = RedemptionId,

@@ -53,7 +53,7 @@ public sealed class RedemptionService(IRedemptionStore store, IGiftCatalog gifts
 
         // Early answers for what is already known to fail; the orchestration's steps decide for real.
         var now = time.GetUtcNow();
-        var refused = (state.Account.Frozen ? Error.Rule("account-frozen", "The account is frozen; points cannot be spent until it is unfrozen.") : null)
+        var refused = (state.Account.Frozen ? LedgerErrors.AccountFrozen() : null)
             ?? GiftRules.CheckEligible(gift, state.Account.Tier, now)
             ?? (gift.Stock <= 0 ? Error.Rule("out-of-stock", $"Gift '{gift.GiftId}' is out of stock.") : null)
             ?? InsufficientPoints(MemberSummary.From(state, now).Available, gift.PointsPrice);
@@ -148,7 +148,7 @@ public sealed class RedemptionService(IRedemptionStore store, IGiftCatalog gifts
     }
 
     private static Error? InsufficientPoints(long available, long price) =>
-        available < price ? Error.Rule("insufficient-points", $"The member has {Math.Max(available, 0)} available points; {price} are needed.") : null;
+        available < price ? LedgerErrors.InsufficientPoints(available, price) : null;
 
     private static Result<(RedemptionRecord, bool)> Replay(RedemptionRecord existing, string fingerprint) =>
         existing.Fingerprint == fingerprint

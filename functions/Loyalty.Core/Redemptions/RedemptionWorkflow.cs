@@ -19,11 +19,12 @@ public sealed class RedemptionWorkflow(
     ILedgerStore ledgerStore,
     LedgerService ledger,
     INotificationOutbox outbox,
-    TimeProvider time)
+    TimeProvider time,
+    LedgerRetryPolicy? retryPolicy = null)
 {
     public const string AlreadyFinished = "redemption-finished";
 
-    private const int MaxUpdateAttempts = 20;
+    private readonly LedgerRetryPolicy _retry = retryPolicy ?? LedgerRetryPolicy.Default;
 
     public async Task<StepOutcome> ReserveAsync(RedemptionInput input, CancellationToken cancellationToken)
     {
@@ -203,7 +204,7 @@ public sealed class RedemptionWorkflow(
 
     private static void ThrowIfTransient(Error error)
     {
-        if (error.Code == "concurrent-update")
+        if (error.Code == LedgerRetryPolicy.ConcurrentUpdate)
         {
             throw new InvalidOperationException(error.Message);
         }
@@ -224,18 +225,14 @@ public sealed class RedemptionWorkflow(
         await store.GetAsync(input.TenantId, input.RedemptionId, cancellationToken)
         ?? throw new InvalidOperationException($"Redemption {input.TenantId}/{input.RedemptionId} has no record.");
 
-    private async Task<RedemptionRecord> UpdateAsync(RedemptionInput input, Func<RedemptionRecord, RedemptionRecord> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < MaxUpdateAttempts; attempt++)
-        {
-            var current = await LoadAsync(input, cancellationToken);
-            var changed = change(current);
-            if (ReferenceEquals(changed, current) || await store.TryUpdateAsync(changed, cancellationToken))
+    private Task<RedemptionRecord> UpdateAsync(RedemptionInput input, Func<RedemptionRecord, RedemptionRecord> change, CancellationToken cancellationToken) =>
+        _retry.RunOrThrowAsync<RedemptionRecord>(
+            async () =>
             {
-                return changed;
-            }
-        }
-
-        throw new InvalidOperationException($"Redemption {input.RedemptionId} kept changing under this step.");
-    }
+                var current = await LoadAsync(input, cancellationToken);
+                var changed = change(current);
+                return ReferenceEquals(changed, current) || await store.TryUpdateAsync(changed, cancellationToken) ? changed : Attempt.Again;
+            },
+            $"Redemption {input.RedemptionId} kept changing under this step.",
+            cancellationToken);
 }

@@ -29,7 +29,7 @@ public sealed record RefundRecord
     public long PointsToRestore { get; init; }
 
     /// <summary>The same points by the expiry they had when the order's POS holds took them.</summary>
-    public IReadOnlyList<Ledger.RestoredPoints> Restore { get; init; } = [];
+    public IReadOnlyList<Ledger.LotPortion> Restore { get; init; } = [];
 
     public string? EntryId { get; init; }
 

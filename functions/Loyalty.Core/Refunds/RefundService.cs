@@ -22,9 +22,10 @@ public sealed class RefundService(
     LedgerService ledger,
     ProgramService programs,
     ILoyaltyEventPublisher events,
-    TimeProvider time)
+    TimeProvider time,
+    LedgerRetryPolicy? retryPolicy = null)
 {
-    private const int MaxAttempts = 10;
+    private readonly LedgerRetryPolicy _retry = retryPolicy ?? LedgerRetryPolicy.Default;
 
     public async Task<Result<RefundRecord>> SubmitAsync(string tenantId, RefundRequest request, CancellationToken cancellationToken)
     {
@@ -42,47 +43,49 @@ public sealed class RefundService(
             return Error.Conflict("refund-conflict", $"Refund '{request.RefundId}' was already submitted with different contents.");
         }
 
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
-        {
-            var order = await purchases.GetAsync(tenantId, request.OrderId, cancellationToken);
-            if (order is not null && order.Refunds.Contains(request.RefundId))
+        return await _retry.RunAsync<RefundRecord>(
+            async () =>
             {
-                // Accepted before (whatever happened to the order since): finish queueing it.
-                return await QueueAsync(existing ?? await refunds.GetAsync(tenantId, request.RefundId, cancellationToken), cancellationToken);
-            }
+                var order = await purchases.GetAsync(tenantId, request.OrderId, cancellationToken);
+                if (order is not null && order.Refunds.Contains(request.RefundId))
+                {
+                    // Accepted before (whatever happened to the order since): finish queueing it.
+                    return await QueueAsync(existing ?? await refunds.GetAsync(tenantId, request.RefundId, cancellationToken), cancellationToken);
+                }
 
-            var refundable = Refundable(order, request.OrderId);
-            if (!refundable.IsSuccess)
-            {
-                return await AbandonAsync(existing, refundable.Error, cancellationToken);
-            }
+                var refundable = Refundable(order, request.OrderId);
+                if (!refundable.IsSuccess)
+                {
+                    return await AbandonAsync(existing, refundable.Error, cancellationToken);
+                }
 
-            var credited = refundable.Value;
-            var calculated = RefundCalculator.Calculate(request, credited, time.GetUtcNow(), fingerprint);
-            if (!calculated.IsSuccess)
-            {
-                return await AbandonAsync(existing, calculated.Error, cancellationToken);
-            }
+                var credited = refundable.Value;
+                var calculated = RefundCalculator.Calculate(request, credited, time.GetUtcNow(), fingerprint);
+                if (!calculated.IsSuccess)
+                {
+                    return await AbandonAsync(existing, calculated.Error, cancellationToken);
+                }
 
-            var refund = await SaveRefundAsync(existing, calculated.Value, cancellationToken);
-            var applied = credited with
-            {
-                RefundedCash = credited.RefundedCash + refund.CashRefunded,
-                RefundedQuantities = Merge(credited.RefundedQuantities, refund.Quantities),
-                PointsClawedBack = credited.PointsClawedBack + refund.PointsToClawBack,
-                PointsRestored = credited.PointsRestored + refund.PointsToRestore,
-                Refunds = [.. credited.Refunds, refund.RefundId],
-                RefundFigures = [.. credited.RefundFigures, new OrderRefund(refund.RefundId, refund.CashRefunded, refund.PointsToClawBack, refund.Restore)],
-            };
-            if (await purchases.TryUpdateAsync(applied, cancellationToken))
-            {
-                return await QueueAsync(refund, cancellationToken);
-            }
+                var refund = await SaveRefundAsync(existing, calculated.Value, cancellationToken);
+                var applied = credited with
+                {
+                    RefundedCash = credited.RefundedCash + refund.CashRefunded,
+                    RefundedQuantities = Merge(credited.RefundedQuantities, refund.Quantities),
+                    PointsClawedBack = credited.PointsClawedBack + refund.PointsToClawBack,
+                    PointsRestored = credited.PointsRestored + refund.PointsToRestore,
+                    Refunds = [.. credited.Refunds, refund.RefundId],
+                    RefundFigures = [.. credited.RefundFigures, new OrderRefund(refund.RefundId, refund.CashRefunded, refund.PointsToClawBack, refund.Restore)],
+                };
+                if (await purchases.TryUpdateAsync(applied, cancellationToken))
+                {
+                    return await QueueAsync(refund, cancellationToken);
+                }
 
-            existing = refund;
-        }
-
-        return Error.Conflict("concurrent-update", "The order is being refunded by other requests; retry with the same refund id.");
+                existing = refund;
+                return Attempt.Again;
+            },
+            "The order is being refunded by other requests; retry with the same refund id.",
+            cancellationToken);
     }
 
     public Task<RefundRecord?> GetAsync(string tenantId, string refundId, CancellationToken cancellationToken) =>
@@ -104,7 +107,7 @@ public sealed class RefundService(
         var program = await programs.GetAsync(message.TenantId, cancellationToken);
         var command = new RefundPurchase(refund, order.LotId, order.Purchase.OccurredAt, program.Rules) { ProgramVersion = program.Version };
         var result = await ledger.ExecuteAsync(new MemberKey(message.TenantId, refund.MemberId), command, cancellationToken);
-        if (!result.IsSuccess && result.Error.Code == "concurrent-update")
+        if (!result.IsSuccess && result.Error.Code == LedgerRetryPolicy.ConcurrentUpdate)
         {
             throw new InvalidOperationException($"Refund {refund.RefundId}: {result.Error.Message}");
         }

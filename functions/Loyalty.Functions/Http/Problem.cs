@@ -45,6 +45,8 @@ public sealed record Problem(string Type, string Title, int Status, string Detai
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
         ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+        ErrorKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -58,6 +60,8 @@ public sealed record Problem(string Type, string Title, int Status, string Detai
         ErrorKind.Forbidden => "Forbidden",
         ErrorKind.Unauthorized => "Unauthorized",
         ErrorKind.TooManyRequests => "Too many requests",
+        ErrorKind.PreconditionFailed => "Precondition failed",
+        ErrorKind.PreconditionRequired => "Precondition required",
         _ => "Bad request",
     };
 }

@@ -17,7 +17,10 @@ public sealed class ProgramFunctions(ApiEndpoint endpoint, ProgramService progra
         endpoint.RunAsync(req, [ApiKeyScope.Pos, ApiKeyScope.Storefront], async caller =>
             View(await programs.GetAsync(caller.TenantId, cancellationToken), StatusCodes.Status200OK));
 
-    /// <summary>Replaces the rules. <c>If-Match: "3"</c> (the version read) turns a lost update into a 409.</summary>
+    /// <summary>
+    /// Replaces the rules. <c>If-Match: "3"</c> (the version read) is required: a stale one is a 412 instead of a lost
+    /// update, none at all a 428; <c>If-Match: *</c> replaces whatever version is there.
+    /// </summary>
     [Function("PutProgram")]
     public Task<IActionResult> Put(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "v1/program")] HttpRequest req, CancellationToken cancellationToken) =>
@@ -60,8 +63,13 @@ public sealed class ProgramFunctions(ApiEndpoint endpoint, ProgramService progra
 
     private static Result<int?> ParseIfMatch(HttpRequest req)
     {
-        var header = req.Headers.IfMatch.ToString();
+        var header = req.Headers.IfMatch.ToString().Trim();
         if (header.Length == 0)
+        {
+            return Error.PreconditionRequired("if-match-required", "Send If-Match with the program version read (its ETag, e.g. \"3\"), or * to replace any version.", "If-Match");
+        }
+
+        if (header == "*")
         {
             return Result<int?>.Ok(null);
         }

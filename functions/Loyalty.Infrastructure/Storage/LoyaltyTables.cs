@@ -24,6 +24,8 @@ public sealed class LoyaltyTables(TableServiceClient service, IOptions<TableStor
     public const string Charity = "charity";
     public const string Lotteries = "lotteries";
     public const string PendingSagas = "pendingsagas";
+    public const string ExpiryIndex = "expiryindex";
+    public const string ClearingRuns = "clearingruns";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();
 

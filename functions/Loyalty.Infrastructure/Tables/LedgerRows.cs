@@ -4,6 +4,7 @@ using System.Text;
 using Azure.Data.Tables;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
+using Loyalty.Infrastructure.Security;
 using Loyalty.Infrastructure.Storage;
 
 namespace Loyalty.Infrastructure.Tables;
@@ -32,13 +33,21 @@ internal static class LedgerRows
     public static string IdempotencyRowKey(string key) =>
         IdempotencyPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    public static TableEntity ToEntity(MemberAccount account) => new(account.Key.PartitionKey, AccountRowKey)
+    /// <summary>Name, phone and birthday are encrypted (<see cref="EncryptedColumns"/>); the phone hash stays for lookups.</summary>
+    public static TableEntity ToEntity(MemberAccount account, FieldCipher cipher)
+    {
+        var row = AccountColumns(account);
+        row.Set(cipher, "Name", account.Name);
+        row.Set(cipher, "Phone", account.Phone);
+        row.Set(cipher, "Birthday", account.Birthday?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        return row;
+    }
+
+    private static TableEntity AccountColumns(MemberAccount account) => new(account.Key.PartitionKey, AccountRowKey)
     {
         ["Kind"] = "account",
         ["TenantId"] = account.Key.TenantId,
         ["MemberId"] = account.Key.MemberId,
-        ["Name"] = account.Name,
-        ["Phone"] = account.Phone,
         ["PhoneHash"] = account.PhoneHash,
         ["RegisteredAt"] = account.RegisteredAt,
         ["Debt"] = account.Debt,
@@ -47,7 +56,6 @@ internal static class LedgerRows
         ["LifetimeExpired"] = account.LifetimeExpired,
         ["Tier"] = account.Tier,
         ["TierReviewAt"] = account.TierReviewAt,
-        ["Birthday"] = account.Birthday?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["LastActivityAt"] = account.LastActivityAt,
         ["Frozen"] = account.Frozen,
         ["Language"] = account.Language,
@@ -59,11 +67,11 @@ internal static class LedgerRows
         ["State"] = StorageJson.Serialize(account.State),
     };
 
-    public static MemberAccount ToAccount(TableEntity e) => new()
+    public static MemberAccount ToAccount(TableEntity e, FieldCipher cipher) => new()
     {
         Key = new MemberKey(e.GetString("TenantId"), e.GetString("MemberId")),
-        Name = e.GetString("Name"),
-        Phone = e.GetString("Phone"),
+        Name = e.GetDecrypted(cipher, "Name"),
+        Phone = e.GetDecrypted(cipher, "Phone"),
         PhoneHash = e.GetString("PhoneHash"),
         RegisteredAt = e.GetDateTimeOffset("RegisteredAt") ?? DateTimeOffset.UnixEpoch,
         Debt = e.GetInt64("Debt") ?? 0,
@@ -72,7 +80,7 @@ internal static class LedgerRows
         LifetimeExpired = e.GetInt64("LifetimeExpired") ?? 0,
         Tier = e.GetString("Tier") ?? "normal",
         TierReviewAt = e.GetDateTimeOffset("TierReviewAt"),
-        Birthday = e.GetString("Birthday") is { } birthday ? DateOnly.ParseExact(birthday, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        Birthday = e.GetDecrypted(cipher, "Birthday") is { } birthday ? DateOnly.ParseExact(birthday, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
         LastActivityAt = e.GetDateTimeOffset("LastActivityAt"),
         Frozen = e.GetBoolean("Frozen") ?? false,
         Language = e.GetString("Language") ?? MemberLanguage.Default,

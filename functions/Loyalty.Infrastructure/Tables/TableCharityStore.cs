@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Loyalty.Core.Donations;
+using Loyalty.Core.Ledger;
 using Loyalty.Infrastructure.Storage;
 
 namespace Loyalty.Infrastructure.Tables;
@@ -10,10 +11,10 @@ namespace Loyalty.Infrastructure.Tables;
 /// <c>receipt:{number}</c> row per donation. A donation adds its receipt and updates the totals in one batch
 /// (If-Match), so a total can never miss or double-count a receipt.
 /// </summary>
-public sealed class TableCharityStore(LoyaltyTables tables) : ICharityStore
+public sealed class TableCharityStore(LoyaltyTables tables, LedgerRetryPolicy? retryPolicy = null) : ICharityStore
 {
     private const string ProjectRow = "project";
-    private const int MaxAttempts = 50;
+    private readonly LedgerRetryPolicy _retry = retryPolicy ?? LedgerRetryPolicy.Default;
 
     public async Task<CharityProject?> GetAsync(string tenantId, string projectId, CancellationToken cancellationToken)
     {
@@ -28,24 +29,26 @@ public sealed class TableCharityStore(LoyaltyTables tables) : ICharityStore
     {
         ArgumentNullException.ThrowIfNull(project);
         var table = await tables.GetAsync(LoyaltyTables.Charity);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
-        {
-            var existing = await GetAsync(project.TenantId, project.ProjectId, cancellationToken);
-            var saved = project with { TotalPoints = existing?.TotalPoints ?? 0, Donations = existing?.Donations ?? 0 };
-            try
+        return await _retry.RunOrThrowAsync<CharityProject>(
+            async () =>
             {
-                var response = existing is null
-                    ? await table.AddEntityAsync(ToEntity(saved), cancellationToken)
-                    : await table.UpdateEntityAsync(ToEntity(saved), new ETag(existing.ETag!), TableUpdateMode.Replace, cancellationToken);
-                return saved with { ETag = response.Headers.ETag?.ToString() };
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                // Someone else (a donation) changed the row: re-read the totals and try again.
-            }
-        }
-
-        throw new InvalidOperationException($"Project {project.ProjectId} kept changing while it was being saved.");
+                var existing = await GetAsync(project.TenantId, project.ProjectId, cancellationToken);
+                var saved = project with { TotalPoints = existing?.TotalPoints ?? 0, Donations = existing?.Donations ?? 0 };
+                try
+                {
+                    var response = existing is null
+                        ? await table.AddEntityAsync(ToEntity(saved), cancellationToken)
+                        : await table.UpdateEntityAsync(ToEntity(saved), new ETag(existing.ETag!), TableUpdateMode.Replace, cancellationToken);
+                    return saved with { ETag = response.Headers.ETag?.ToString() };
+                }
+                catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+                {
+                    // Someone else (a donation) changed the row: re-read the totals and try again.
+                    return Attempt.Again;
+                }
+            },
+            $"Project {project.ProjectId} kept changing while it was being saved.",
+            cancellationToken);
     }
 
     public async Task RecordAsync(string tenantId, DonationReceipt receipt, CancellationToken cancellationToken)
@@ -53,32 +56,34 @@ public sealed class TableCharityStore(LoyaltyTables tables) : ICharityStore
         ArgumentNullException.ThrowIfNull(receipt);
         var table = await tables.GetAsync(LoyaltyTables.Charity);
         var partition = Partition(tenantId, receipt.ProjectId);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
-        {
-            var project = await GetAsync(tenantId, receipt.ProjectId, cancellationToken)
-                ?? throw new InvalidOperationException($"Project {receipt.ProjectId} vanished.");
-            var counted = project with { TotalPoints = project.TotalPoints + receipt.Points, Donations = project.Donations + 1 };
-            TableTransactionAction[] actions =
-            [
-                new(TableTransactionActionType.Add, new TableEntity(partition, $"receipt:{receipt.ReceiptNumber}") { ["Receipt"] = StorageJson.Serialize(receipt), ["MemberId"] = receipt.MemberId, ["Points"] = receipt.Points }),
-                new(TableTransactionActionType.UpdateReplace, ToEntity(counted), new ETag(project.ETag!)),
-            ];
-            try
+        await _retry.RunOrThrowAsync<bool>(
+            async () =>
             {
-                await table.SubmitTransactionAsync(actions, cancellationToken);
-                return;
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status == 409)
-            {
-                return;
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status == 412)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(5 * Math.Min(attempt + 1, 20)), cancellationToken);
-            }
-        }
-
-        throw new InvalidOperationException($"Project {receipt.ProjectId} stayed too busy to count receipt {receipt.ReceiptNumber}; a retry counts it.");
+                var project = await GetAsync(tenantId, receipt.ProjectId, cancellationToken)
+                    ?? throw new InvalidOperationException($"Project {receipt.ProjectId} vanished.");
+                var counted = project with { TotalPoints = project.TotalPoints + receipt.Points, Donations = project.Donations + 1 };
+                TableTransactionAction[] actions =
+                [
+                    new(TableTransactionActionType.Add, new TableEntity(partition, $"receipt:{receipt.ReceiptNumber}") { ["Receipt"] = StorageJson.Serialize(receipt), ["MemberId"] = receipt.MemberId, ["Points"] = receipt.Points }),
+                    new(TableTransactionActionType.UpdateReplace, ToEntity(counted), new ETag(project.ETag!)),
+                ];
+                try
+                {
+                    await table.SubmitTransactionAsync(actions, cancellationToken);
+                    return true;
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status == 409)
+                {
+                    // The receipt row exists: this donation was counted already.
+                    return true;
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status == 412)
+                {
+                    return Attempt.Again;
+                }
+            },
+            $"Project {receipt.ProjectId} stayed too busy to count receipt {receipt.ReceiptNumber}; a retry counts it.",
+            cancellationToken);
     }
 
     private static string Partition(string tenantId, string projectId) => $"{tenantId}:{projectId}";

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
 using Loyalty.Core.Gifts;
+using Loyalty.Core.Ledger;
 using Loyalty.Infrastructure.Storage;
 
 namespace Loyalty.Infrastructure.Tables;
@@ -11,14 +12,14 @@ namespace Loyalty.Infrastructure.Tables;
 /// <c>issued:{redemptionId}</c>. A claim flips one free code with If-Match and adds the redemption's row in the same
 /// batch, so a code is issued once and a retried claim finds the code it already got.
 /// </summary>
-public sealed class TableGiftCodePool(LoyaltyTables tables) : IGiftCodePool
+public sealed class TableGiftCodePool(LoyaltyTables tables, LedgerRetryPolicy? retryPolicy = null) : IGiftCodePool
 {
     public const string TableName = "giftcodes";
     private const string Free = "free";
     private const string Issued = "issued";
     private const int BatchSize = 100;
     private const int ClaimCandidates = 20;
-    private const int MaxClaimAttempts = 50;
+    private readonly LedgerRetryPolicy _retry = retryPolicy ?? LedgerRetryPolicy.Default;
 
     public async Task<int> AddAsync(string tenantId, string giftId, IReadOnlyList<string> codes, string loadId, CancellationToken cancellationToken)
     {
@@ -51,47 +52,49 @@ public sealed class TableGiftCodePool(LoyaltyTables tables) : IGiftCodePool
     {
         var table = await tables.GetAsync(TableName);
         var partition = Partition(tenantId, giftId);
-        for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
-        {
-            var issued = await table.GetEntityIfExistsAsync<TableEntity>(partition, IssuedRow(redemptionId), cancellationToken: cancellationToken);
-            if (issued.HasValue && issued.Value is { } held)
+        return await _retry.RunOrThrowAsync<string?>(
+            async () =>
             {
-                return held.GetString("Code");
-            }
+                var issued = await table.GetEntityIfExistsAsync<TableEntity>(partition, IssuedRow(redemptionId), cancellationToken: cancellationToken);
+                if (issued.HasValue && issued.Value is { } held)
+                {
+                    return held.GetString("Code");
+                }
 
-            var candidates = new List<TableEntity>();
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Status eq {Free}");
-            await foreach (var page in table.QueryAsync<TableEntity>(filter, ClaimCandidates, cancellationToken: cancellationToken).AsPages(pageSizeHint: ClaimCandidates))
-            {
-                candidates.AddRange(page.Values);
-                break;
-            }
+                var candidates = new List<TableEntity>();
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Status eq {Free}");
+                await foreach (var page in table.QueryAsync<TableEntity>(filter, ClaimCandidates, cancellationToken: cancellationToken).AsPages(pageSizeHint: ClaimCandidates))
+                {
+                    candidates.AddRange(page.Values);
+                    break;
+                }
 
-            if (candidates.Count == 0)
-            {
-                return null;
-            }
+                if (candidates.Count == 0)
+                {
+                    return (string?)null;
+                }
 
-            // A random candidate, so concurrent claims rarely fight over the same code.
-            var code = candidates[RandomNumberGenerator.GetInt32(candidates.Count)];
-            code["Status"] = Issued;
-            code["RedemptionId"] = redemptionId;
-            try
-            {
-                await table.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, code, code.ETag),
-                    new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, IssuedRow(redemptionId)) { ["Code"] = code.GetString("Code") }),
-                ], cancellationToken);
-                return code.GetString("Code");
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404)
-            {
-                // Someone else took that code, or this redemption's claim landed meanwhile: look again.
-            }
-        }
-
-        throw new InvalidOperationException($"Could not claim a code of gift {tenantId}/{giftId} after {MaxClaimAttempts} attempts.");
+                // A random candidate, so concurrent claims rarely fight over the same code.
+                var code = candidates[RandomNumberGenerator.GetInt32(candidates.Count)];
+                code["Status"] = Issued;
+                code["RedemptionId"] = redemptionId;
+                try
+                {
+                    await table.SubmitTransactionAsync(
+                    [
+                        new TableTransactionAction(TableTransactionActionType.UpdateReplace, code, code.ETag),
+                        new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, IssuedRow(redemptionId)) { ["Code"] = code.GetString("Code") }),
+                    ], cancellationToken);
+                    return code.GetString("Code");
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404)
+                {
+                    // Someone else took that code, or this redemption's claim landed meanwhile: look again.
+                    return Attempt.Again;
+                }
+            },
+            $"Could not claim a code of gift {tenantId}/{giftId}.",
+            cancellationToken);
     }
 
     private static async Task<bool> AddOneAsync(TableClient table, TableEntity row, string loadId, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Loyalty.Core.Common;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
+using Loyalty.Infrastructure.Security;
 using Loyalty.Infrastructure.Storage;
 
 namespace Loyalty.Infrastructure.Tables;
@@ -13,7 +14,7 @@ namespace Loyalty.Infrastructure.Tables;
 /// first action replaces the account row with If-Match on the ETag that was read. Any concurrent change makes the
 /// whole batch fail (412) and nothing of it is applied.
 /// </summary>
-public sealed class TableLedgerStore(LoyaltyTables tables) : ILedgerStore
+public sealed class TableLedgerStore(LoyaltyTables tables, FieldCipher cipher) : ILedgerStore
 {
     private const int AccountActionIndex = 0;
     private const int IdempotencyActionIndex = 1;
@@ -22,7 +23,7 @@ public sealed class TableLedgerStore(LoyaltyTables tables) : ILedgerStore
     {
         ArgumentNullException.ThrowIfNull(account);
         var table = await tables.GetAsync(LoyaltyTables.Ledger);
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, LedgerRows.ToEntity(account)) };
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, LedgerRows.ToEntity(account, cipher)) };
         actions.AddRange(lots.Select(l => new TableTransactionAction(TableTransactionActionType.Add, LedgerRows.ToEntity(account.Key, l))));
         actions.AddRange(entries.Select(e => new TableTransactionAction(TableTransactionActionType.Add, LedgerRows.ToEntity(account.Key, e))));
         try
@@ -51,7 +52,7 @@ public sealed class TableLedgerStore(LoyaltyTables tables) : ILedgerStore
         // commit in between would pair old lots with a new ETag and let two spends use the same points.
         var lots = await ReadLotsAsync(table, member, cancellationToken);
         var holds = await ReadActiveHoldsAsync(table, member, cancellationToken);
-        return new MemberLedgerState(LedgerRows.ToAccount(account.Value), lots, account.Value.ETag.ToString()) { Holds = holds };
+        return new MemberLedgerState(LedgerRows.ToAccount(account.Value, cipher), lots, account.Value.ETag.ToString()) { Holds = holds };
     }
 
     public async Task<MemberAccount?> GetAccountAsync(MemberKey member, CancellationToken cancellationToken)
@@ -59,7 +60,7 @@ public sealed class TableLedgerStore(LoyaltyTables tables) : ILedgerStore
         ArgumentNullException.ThrowIfNull(member);
         var table = await tables.GetAsync(LoyaltyTables.Ledger);
         var account = await table.GetEntityIfExistsAsync<TableEntity>(member.PartitionKey, LedgerRows.AccountRowKey, cancellationToken: cancellationToken);
-        return account.HasValue && account.Value is not null ? LedgerRows.ToAccount(account.Value) : null;
+        return account.HasValue && account.Value is not null ? LedgerRows.ToAccount(account.Value, cipher) : null;
     }
 
     public async Task<IdempotencyRecord?> FindIdempotencyAsync(MemberKey member, string idempotencyKey, CancellationToken cancellationToken)
@@ -77,7 +78,7 @@ public sealed class TableLedgerStore(LoyaltyTables tables) : ILedgerStore
         var table = await tables.GetAsync(LoyaltyTables.Ledger);
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.UpdateReplace, LedgerRows.ToEntity(changes.Account), new ETag(changes.ExpectedETag)),
+            new(TableTransactionActionType.UpdateReplace, LedgerRows.ToEntity(changes.Account, cipher), new ETag(changes.ExpectedETag)),
             new(TableTransactionActionType.Add, LedgerRows.ToEntity(member, changes.Idempotency)),
         };
         actions.AddRange(changes.Entries.Select(e => new TableTransactionAction(TableTransactionActionType.Add, LedgerRows.ToEntity(member, e))));

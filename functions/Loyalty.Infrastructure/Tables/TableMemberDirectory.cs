@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using Loyalty.Core.Common;
 using Loyalty.Core.Members;
+using Loyalty.Infrastructure.Security;
 using Loyalty.Infrastructure.Storage;
 
 namespace Loyalty.Infrastructure.Tables;
@@ -11,8 +12,9 @@ namespace Loyalty.Infrastructure.Tables;
 /// <summary>
 /// Per-tenant member list (partition = tenant, row = member id) and phone claims (partition = tenant:phone, row = keyed
 /// phone hash). The list is filtered by the table service itself, inside the tenant's partition: never a ledger scan.
+/// Names are stored encrypted; the list matches them through keyed prefix tokens.
 /// </summary>
-public sealed class TableMemberDirectory(LoyaltyTables tables, PhoneHashKey lookupKey) : IMemberDirectory
+public sealed class TableMemberDirectory(LoyaltyTables tables, PhoneHashKey lookupKey, FieldCipher cipher) : IMemberDirectory
 {
     public async Task<PhoneClaim?> GetPhoneClaimAsync(string tenantId, string phoneHash, CancellationToken cancellationToken)
     {
@@ -77,13 +79,13 @@ public sealed class TableMemberDirectory(LoyaltyTables tables, PhoneHashKey look
         var table = await tables.GetAsync(LoyaltyTables.Members);
         var row = new TableEntity(account.Key.TenantId, account.Key.MemberId)
         {
-            ["Name"] = account.Name,
             ["PhoneMasked"] = PhoneNumber.Parse(account.Phone)?.Masked,
             ["RegisteredAt"] = account.RegisteredAt,
             ["Tier"] = account.Tier,
             ["StoreId"] = account.StoreId,
             ["Status"] = account.Status.ToString(),
         };
+        row.Set(cipher, "Name", account.Name);
         for (var length = 1; length <= NamePrefix.MaxLength && account.Name is not null; length++)
         {
             row[NameTokenColumn(length)] = NamePrefix.Token(lookupKey.Key, account.Name, length);
@@ -103,7 +105,7 @@ public sealed class TableMemberDirectory(LoyaltyTables tables, PhoneHashKey look
             await foreach (var page in pages)
             {
                 var members = page.Values
-                    .Where(e => query.Q is not { } q || e.RowKey.StartsWith(q, StringComparison.Ordinal) || NamePrefix.Matches(e.GetString("Name"), q))
+                    .Where(e => query.Q is not { } q || e.RowKey.StartsWith(q, StringComparison.Ordinal) || NamePrefix.Matches(e.GetDecrypted(cipher, "Name"), q))
                     .Select(ToItem)
                     .ToList();
                 return new MemberPage(members, ContinuationTokens.Encode(page.ContinuationToken));
@@ -158,9 +160,9 @@ public sealed class TableMemberDirectory(LoyaltyTables tables, PhoneHashKey look
         return filter.ToString();
     }
 
-    private static MemberListItem ToItem(TableEntity e) => new(
+    private MemberListItem ToItem(TableEntity e) => new(
         e.RowKey,
-        e.GetString("Name"),
+        e.GetDecrypted(cipher, "Name"),
         e.GetString("PhoneMasked"),
         e.GetString("Tier") ?? "normal",
         e.GetString("StoreId"),

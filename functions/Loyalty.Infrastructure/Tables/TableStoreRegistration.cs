@@ -1,4 +1,5 @@
 using Loyalty.Core.Donations;
+using Loyalty.Core.Expiry;
 using Loyalty.Core.Family;
 using Loyalty.Core.Gifts;
 using Loyalty.Core.Ledger;
@@ -43,6 +44,8 @@ public static class TableStoreRegistration
         services.AddSingleton<ICharityStore, TableCharityStore>();
         services.AddSingleton<ILotteryStore, TableLotteryStore>();
         services.AddSingleton<IPendingSagas, TablePendingSagas>();
+        services.AddSingleton<IExpiryIndex, TableExpiryIndex>();
+        services.AddSingleton<IClearingRunStore, TableClearingRunStore>();
         return services;
     }
 }

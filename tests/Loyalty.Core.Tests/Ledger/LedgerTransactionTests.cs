@@ -47,14 +47,13 @@ public sealed class LedgerTransactionTests
     }
 
     [Fact]
-    public void Lots_past_their_expiry_are_removed_with_one_expire_entry_before_anything_else()
+    public void Lots_past_their_expiry_are_removed_with_one_expire_entry_per_lot_earliest_first_before_anything_else()
     {
         var tx = Transaction(Lot("old", 25, Now.AddSeconds(-1)), Lot("older", 5, Now.AddDays(-3)), Lot("live", 10, Now.AddDays(1)));
 
-        var expire = Assert.Single(tx.Entries);
-        Assert.Equal(LedgerEntryType.Expire, expire.Type);
-        Assert.Equal(-30, expire.Delta);
-        Assert.Equal(10, expire.BalanceAfter);
+        Assert.All(tx.Entries, e => Assert.Equal(LedgerEntryType.Expire, e.Type));
+        Assert.Equal([("older", -5L, 35L), ("old", -25L, 10L)], tx.Entries.Select(e => (Assert.Single(e.Lots).Key, e.Delta, e.BalanceAfter)));
+        Assert.Equal(Now.AddDays(-3).ToString("O", System.Globalization.CultureInfo.InvariantCulture), tx.Entries[0].Details["expiresAt"]);
         Assert.Equal(2, tx.RemovedLots.Count);
         Assert.Equal(30, tx.Account.LifetimeExpired);
     }

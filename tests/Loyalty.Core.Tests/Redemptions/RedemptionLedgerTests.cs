@@ -14,6 +14,19 @@ public sealed class RedemptionLedgerTests
     private static LedgerEntry Debit(LedgerTransaction transaction, long points) =>
         new RedemptionDebit("r1", "mug", points).Apply(transaction).Value!;
 
+    /// <summary>A debit entry as a store returns it, with the details it was written with.</summary>
+    private static LedgerEntry StoredDebit(Dictionary<string, long> lots, Dictionary<string, string> details) => new()
+    {
+        EntryId = "stored-debit",
+        Type = LedgerEntryType.Spend,
+        Delta = -lots.Values.Sum(),
+        BalanceAfter = 0,
+        At = Now,
+        Reference = "r1",
+        Lots = lots,
+        Details = details,
+    };
+
     [Fact]
     public void The_debit_spends_earliest_expiring_lots_and_notes_their_expiries()
     {
@@ -23,8 +36,7 @@ public sealed class RedemptionLedgerTests
 
         Assert.Equal(-50, debit.Delta);
         Assert.Equal(new Dictionary<string, long> { ["a"] = 30, ["b"] = 20 }, debit.Lots);
-        Assert.Equal(Soon, DateTimeOffset.Parse(debit.Details[LedgerTransaction.ExpiryDetail("a")], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(Later, DateTimeOffset.Parse(debit.Details[LedgerTransaction.ExpiryDetail("b")], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal([new LotPortion(30, Soon), new LotPortion(20, Later)], LotPortions.Parse(debit.Details[LotPortions.DetailKey]));
         Assert.Equal("mug", debit.Details["giftId"]);
         Assert.Same(debit, transaction.Entries[^1]);
     }
@@ -53,6 +65,34 @@ public sealed class RedemptionLedgerTests
         Assert.Equal("r1", refund.Reference);
         Assert.Equal([(Soon, 30L), (Later, 100L)], transaction.Lots.OrderBy(l => l.ExpiresAt).Select(l => (l.ExpiresAt, l.Remaining)));
         Assert.Equal(0, transaction.Account.LifetimeSpent);
+    }
+
+    [Fact]
+    public void A_debit_stored_in_the_old_per_lot_expiry_format_still_restores_each_part_with_its_expiry()
+    {
+        // How redemption debits were written before "portions": the lots taken, and "expiry:{lotId}" per lot as ISO time.
+        var stored = StoredDebit(new Dictionary<string, long> { ["a"] = 30, ["b"] = 20 }, new Dictionary<string, string>
+        {
+            ["giftId"] = "mug",
+            ["expiry:a"] = Soon.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["expiry:b"] = Later.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var afterDebit = new MemberLedgerState(New() with { LifetimeSpent = 50 }, [Lot("b", 80, Later)], "e");
+        var transaction = new LedgerTransaction(afterDebit, Now.AddDays(1), "refund");
+
+        var refund = new RedemptionRefund("r1", stored, "compensated").Apply(transaction).Value!;
+
+        Assert.Equal((LedgerEntryType.Restore, 50L), (refund.Type, refund.Delta));
+        Assert.Equal([(Soon, 30L), (Later, 100L)], transaction.Lots.OrderBy(l => l.ExpiresAt).Select(l => (l.ExpiresAt, l.Remaining)));
+        Assert.Equal(0, transaction.Account.LifetimeSpent);
+    }
+
+    [Fact]
+    public void A_debit_that_recorded_no_expiry_is_refused_rather_than_restored_with_a_made_up_one()
+    {
+        var stored = StoredDebit(new Dictionary<string, long> { ["a"] = 30 }, new Dictionary<string, string>());
+
+        Assert.Throws<InvalidOperationException>(() => new RedemptionRefund("r1", stored, "compensated").Apply(Transaction()));
     }
 
     [Fact]

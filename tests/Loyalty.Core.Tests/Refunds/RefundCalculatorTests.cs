@@ -22,7 +22,7 @@ public sealed class RefundCalculatorTests
         ReceivedAt = Now,
         Points = 80,
         LotId = "lot",
-        Captured = new CapturedPoints(2000, [new RestoredPoints(1200, Later), new RestoredPoints(800, Sooner)]),
+        Captured = new CapturedPoints(2000, [new LotPortion(1200, Later), new LotPortion(800, Sooner)]),
     };
 
     private static RefundRecord Calculate(RefundRequest request, PurchaseRecord order) =>
@@ -44,7 +44,7 @@ public sealed class RefundCalculatorTests
         Assert.Equal(32m, refund.CashRefunded);
         Assert.Equal(32, refund.PointsToClawBack);
         Assert.Equal(800, refund.PointsToRestore);
-        Assert.Equal([new RestoredPoints(800, Later)], refund.Restore);
+        Assert.Equal([new LotPortion(800, Later)], refund.Restore);
     }
 
     [Fact]
@@ -55,8 +55,8 @@ public sealed class RefundCalculatorTests
         order = Applied(order, tea);
         var rest = Calculate(new RefundRequest("r2", "o-1", null, null), order);
 
-        Assert.Equal([new RestoredPoints(800, Later)], tea.Restore);
-        Assert.Equal([new RestoredPoints(400, Later), new RestoredPoints(800, Sooner)], rest.Restore);
+        Assert.Equal([new LotPortion(800, Later)], tea.Restore);
+        Assert.Equal([new LotPortion(400, Later), new LotPortion(800, Sooner)], rest.Restore);
         Assert.Equal(2000, tea.PointsToRestore + rest.PointsToRestore);
     }
 

@@ -68,7 +68,7 @@ public sealed class IntegrityApiTests(ApiFixture fixture) : IClassFixture<ApiFix
     public async Task Fixed_annual_clearing_takes_the_year_the_order_happened_in_not_the_year_the_queue_credited_it()
     {
         var (_, pos, admin, memberId) = await TestShop.OpenAsync(fixture);
-        using var program = await admin.PutAsync("api/v1/program", new { expiry = new { mode = "fixedAnnual", months = 12, clearingMonth = 12, clearingDay = 31 } });
+        using var program = await admin.PutAsync("api/v1/program", new { expiry = new { mode = "fixedAnnual", months = 12, clearingMonth = 12, clearingDay = 31 } }, ifMatch: "\"0\"");
         await Json.ReadAsync(program, 200);
 
         // The last New Year's Eve that has passed, in Asia/Shanghai: both orders are credited long after its midnight.

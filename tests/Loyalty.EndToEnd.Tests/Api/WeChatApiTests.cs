@@ -40,7 +40,7 @@ public sealed class WeChatApiTests(ApiFixture fixture) : IClassFixture<ApiFixtur
                     clicks = new Dictionary<string, object> { ["CHECKIN"] = new { action = "checkIn", reply = "签到成功 +{points}" } },
                 },
             },
-        }));
+        }), ifMatch: "\"0\"");
         await Json.ReadAsync(program, 200);
         using var channel = await shop.Admin.SendAsync(HttpMethod.Put, "api/v1/webhooks/oa", JsonContent.Create(new { token = Token, scheme = "weChatOfficialAccount", appId = AppId, encodingAesKey = AesKey, mode = "safe" }));
         await Json.ReadAsync(channel, 200);

@@ -1,6 +1,7 @@
 using Loyalty.Core.Members;
 using Loyalty.DevHost;
 using Loyalty.DevHost.Settings;
+using Loyalty.Infrastructure.Security;
 using Loyalty.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,6 +51,22 @@ public sealed class LocalPhoneHashKeyTests : IDisposable
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(KeyFile));
         }
+    }
+
+    [Fact]
+    public async Task The_first_start_generates_a_field_key_ring_that_later_starts_decrypt_with()
+    {
+        string sealedName;
+        await using (var app = Create(keep: true))
+        {
+            sealedName = app.Services.GetRequiredService<FieldCipher>().Encrypt("王小明", "row\nName");
+        }
+
+        var ring = File.ReadAllText(Path.Combine(_stateDirectory, LocalFieldKeys.FileName));
+        await using var again = Create(keep: true);
+
+        Assert.StartsWith("local-1:", ring, StringComparison.Ordinal);
+        Assert.Equal("王小明", again.Services.GetRequiredService<FieldCipher>().Decrypt("local-1", sealedName, "row\nName"));
     }
 
     [Fact]

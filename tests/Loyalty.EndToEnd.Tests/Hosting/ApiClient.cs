@@ -12,7 +12,8 @@ public sealed class ApiClient(HttpClient http, string? apiKey)
     public Task<HttpResponseMessage> PostAsync(string path, object body, string? idempotencyKey = null) =>
         SendAsync(HttpMethod.Post, path, JsonContent.Create(body), idempotencyKey);
 
-    public Task<HttpResponseMessage> PutAsync(string path, object body) => SendAsync(HttpMethod.Put, path, JsonContent.Create(body));
+    /// <param name="ifMatch">The version read (its ETag), where the resource guards lost updates.</param>
+    public Task<HttpResponseMessage> PutAsync(string path, object body, string? ifMatch = null) => SendAsync(HttpMethod.Put, path, JsonContent.Create(body), ifMatch: ifMatch);
 
     /// <summary>Reads <paramref name="path"/> until its <c>status</c> is <paramref name="status"/> (the queue poller got to it) and returns it.</summary>
     public async Task<JsonNode> WaitForStatusAsync(string path, string status, TimeSpan timeout)
@@ -32,7 +33,7 @@ public sealed class ApiClient(HttpClient http, string? apiKey)
     public Task<HttpResponseMessage> PostRawAsync(string path, string body, string contentType) =>
         SendAsync(HttpMethod.Post, path, new StringContent(body, Encoding.UTF8, contentType));
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, string? idempotencyKey = null)
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, string? idempotencyKey = null, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(method, path.TrimStart('/')) { Content = content };
         if (apiKey is not null)
@@ -43,6 +44,11 @@ public sealed class ApiClient(HttpClient http, string? apiKey)
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }
 
         return await http.SendAsync(request);

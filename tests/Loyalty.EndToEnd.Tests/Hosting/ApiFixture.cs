@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Loyalty.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalty.EndToEnd.Tests.Hosting;
 
@@ -30,6 +31,11 @@ public class ApiFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>Services a class may replace after the app's own (e.g. the clock).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
@@ -45,7 +51,7 @@ public class ApiFixture : IAsyncLifetime
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.500",
         };
         Configure(settings);
-        _server = await DevHostServer.StartAsync(settings);
+        _server = await DevHostServer.StartAsync(settings, services: ConfigureServices);
     }
 
     public async Task DisposeAsync()

@@ -35,6 +35,7 @@ public sealed class DevHostServer : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Error",
         };
         all.TryAdd("Security:PhoneHashKey", TestSecrets.NewPhoneHashKey());
+        all.TryAdd("Security:FieldKeys", TestSecrets.NewFieldKeys());
         var app = DevHostApplication.Create(new DevHostOptions
         {
             LoadLocalSettings = false,

@@ -36,7 +36,7 @@ public sealed partial class FunctionAppSettingsTests
         "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
     ];
 
-    private static readonly string[] Secrets = ["Bootstrap__Secret", "Security__PhoneHashKey", "Sms__AccessKey"];
+    private static readonly string[] Secrets = ["Bootstrap__Secret", "Security__PhoneHashKey", "Security__FieldKeys", "Sms__AccessKey"];
 
     private static ServiceCollection App(IDictionary<string, string?> appSettings)
     {
@@ -112,6 +112,7 @@ public sealed partial class FunctionAppSettingsTests
         var bound = BoundByTheCode();
 
         Assert.Contains(("Security__PhoneHashKey", false), bound);
+        Assert.Contains(("Security__FieldKeys", false), bound);
         Assert.Contains(("LoyaltyStorage__TableServiceUri", false), bound);
         Assert.Contains(("ServiceBus__TopicName", true), bound);
         Assert.Contains(("Redemptions__ShippingDeadline", true), bound);
@@ -179,6 +180,7 @@ public sealed partial class FunctionAppSettingsTests
         "ServiceBus__TopicName" => "loyalty-events",
         "AccrualQueueName" => "accrual",
         "Security__PhoneHashKey" => Convert.ToBase64String(new byte[32]),
+        "Security__FieldKeys" => "k1:" + Convert.ToBase64String(new byte[32]),
         _ => "sample-value-of-sufficient-length",
     };
 

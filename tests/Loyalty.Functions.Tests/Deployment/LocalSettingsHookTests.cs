@@ -13,6 +13,7 @@ public sealed class LocalSettingsHookTests : IDisposable
 {
     private const string SettingsFile = "functions/Loyalty.Functions/local.settings.json";
     private const string PhoneHashKey = "cGhvbmUtaGFzaC1rZXktb2YtdGhlLWVudmlyb25tZW50";
+    private const string FieldKeys = "k1:ZmllbGQta2V5LW9mLXRoZS1lbnZpcm9ubWVudC0zMmI=";
 
     private static readonly Dictionary<string, string> Provisioned = new()
     {
@@ -26,6 +27,7 @@ public sealed class LocalSettingsHookTests : IDisposable
         ["AZURE_COMMUNICATION_ENDPOINT"] = "https://acs-sample.communication.azure.com",
         ["AZURE_KEY_VAULT_NAME"] = "kv-sample",
         ["LOYALTY_PHONE_HASH_KEY"] = PhoneHashKey,
+        ["LOYALTY_FIELD_KEYS"] = FieldKeys,
         ["LOYALTY_BOOTSTRAP_SECRET"] = "bootstrap-secret-that-must-stay-in-key-vault",
         ["SMS_FROM"] = "+18005550100",
     };
@@ -65,7 +67,7 @@ public sealed class LocalSettingsHookTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Shells))]
-    public void The_cloud_resources_and_the_phone_hash_key_are_written_but_no_other_secret(HookShell shell)
+    public void The_cloud_resources_the_phone_hash_key_and_the_field_keys_are_written_but_no_other_secret(HookShell shell)
     {
         var values = Write(shell, Provisioned);
 
@@ -75,6 +77,7 @@ public sealed class LocalSettingsHookTests : IDisposable
         Assert.Equal("sb-sample.servicebus.windows.net", values["ServiceBus__fullyQualifiedNamespace"]);
         Assert.Equal("+18005550100", values["Sms__From"]);
         Assert.Equal(PhoneHashKey, values["Security__PhoneHashKey"]);
+        Assert.Equal(FieldKeys, values["Security__FieldKeys"]);
         Assert.DoesNotContain(values.Keys, k => k.StartsWith("Bootstrap", StringComparison.Ordinal) || k == "Sms__AccessKey");
         Assert.DoesNotContain("bootstrap-secret", File.ReadAllText(Path.Combine(_sandbox.ProjectDirectory, SettingsFile)), StringComparison.Ordinal);
     }
@@ -83,7 +86,11 @@ public sealed class LocalSettingsHookTests : IDisposable
     [MemberData(nameof(Shells))]
     public void A_phone_hash_key_known_only_as_a_vault_reference_is_left_out_with_the_command_to_fetch_it(HookShell shell)
     {
-        var environment = new Dictionary<string, string>(Provisioned) { ["LOYALTY_PHONE_HASH_KEY"] = "akvs://sub/kv-sample/Security--PhoneHashKey" };
+        var environment = new Dictionary<string, string>(Provisioned)
+        {
+            ["LOYALTY_PHONE_HASH_KEY"] = "akvs://sub/kv-sample/Security--PhoneHashKey",
+            ["LOYALTY_FIELD_KEYS"] = "akvs://sub/kv-sample/Security--FieldKeys",
+        };
 
         var run = _sandbox.Run(shell, Script(shell), environment);
         var values = ReadValues();
@@ -91,6 +98,8 @@ public sealed class LocalSettingsHookTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.False(values.ContainsKey("Security__PhoneHashKey"));
         Assert.Contains("az keyvault secret show --vault-name kv-sample --name Security--PhoneHashKey", run.Output, StringComparison.Ordinal);
+        Assert.False(values.ContainsKey("Security__FieldKeys"));
+        Assert.Contains("az keyvault secret show --vault-name kv-sample --name Security--FieldKeys", run.Output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -13,6 +13,7 @@ public sealed class StartupSettingsTests
     private static ServiceProvider Build(IDictionary<string, string?> appSettings)
     {
         var settings = new Dictionary<string, string?>(appSettings) { ["LoyaltyStorage"] = "UseDevelopmentStorage=true" };
+        settings.TryAdd("Security__FieldKeys", TestSecrets.NewFieldKeys());
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.ToDictionary(p => p.Key.Replace("__", ":", StringComparison.Ordinal), p => p.Value))
             .Build();
@@ -52,6 +53,31 @@ public sealed class StartupSettingsTests
         await using var services = Build(new Dictionary<string, string?> { ["Security__PhoneHashKey"] = key });
 
         Assert.Equal(["'Security__PhoneHashKey' must be base64 of at least 16 random bytes."], StartupFailures(services));
+    }
+
+    [Fact]
+    public async Task Without_field_keys_the_app_does_not_start()
+    {
+        await using var services = Build(new Dictionary<string, string?> { ["Security__PhoneHashKey"] = TestSecrets.NewPhoneHashKey(), ["Security__FieldKeys"] = null });
+
+        var failure = Assert.Single(StartupFailures(services));
+
+        Assert.StartsWith("'Security__FieldKeys' is not set.", failure, StringComparison.Ordinal);
+        Assert.Contains("Key Vault secret Security--FieldKeys", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("no-colon")]
+    [InlineData("k1:c2hvcnQ=")]
+    [InlineData("bad id!:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")]
+    [InlineData("k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=;k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")]
+    public async Task Field_keys_that_are_not_a_ring_of_named_32_byte_keys_are_refused_at_start(string keys)
+    {
+        await using var services = Build(new Dictionary<string, string?> { ["Security__PhoneHashKey"] = TestSecrets.NewPhoneHashKey(), ["Security__FieldKeys"] = keys });
+
+        var failure = Assert.Single(StartupFailures(services));
+
+        Assert.StartsWith("'Security__FieldKeys' must be 'id:base64' entries", failure, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -93,6 +93,8 @@ public sealed class MalformedInputTests(FunctionsHost host) : IClassFixture<Func
         {
             ["Idempotency-Key"] = "fuzz-" + Guid.NewGuid().ToString("N"),
             ["X-Bootstrap-Secret"] = BootstrapSecret,
+            // So PUT /program reads the body instead of stopping at 428; no other endpoint reads If-Match.
+            ["If-Match"] = "*",
         });
         request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
         request.ContentType = contentType;

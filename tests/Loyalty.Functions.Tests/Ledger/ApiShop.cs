@@ -56,7 +56,8 @@ internal sealed class ApiShop(DurableFunctionsHost host, TenantKeys tenant)
 
     public async Task OpenAsync()
     {
-        Expect(await Call("PUT", "/api/v1/program", Program, tenant.Admin, null, r => host.Function<ProgramFunctions>().Put(r, CancellationToken.None)), 200);
+        var newProgram = new Dictionary<string, string> { ["If-Match"] = "\"0\"" };
+        Expect(await CallAsync(Request("PUT", "/api/v1/program", Program, tenant.Admin, newProgram), r => host.Function<ProgramFunctions>().Put(r, CancellationToken.None)), 200);
         foreach (var member in _members)
         {
             _credits[member] = [SignUpBonus];

@@ -1,9 +1,10 @@
-using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using Loyalty.Core.Common;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
 using Loyalty.Functions.Members;
 using Loyalty.Functions.Tests.Support;
+using Loyalty.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using static Loyalty.Functions.Tests.Support.FunctionsHost;
 
@@ -136,6 +137,21 @@ public sealed class MemberSearchTests(FunctionsHost host) : IClassFixture<Functi
         Assert.Equal(["p-2"], Ids(gold));
         Assert.Equal((400, "continuationToken"), (forged.Status, forged.Json["errors"]![0]!["field"]!.GetValue<string>()));
         Assert.Equal((400, "pageSize"), (tooBig.Status, tooBig.Json["errors"]![0]!["field"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task The_directory_row_holds_the_name_encrypted_and_the_phone_only_masked()
+    {
+        var tenant = await host.NewTenantAsync();
+        await host.RegisterAsync(tenant.Pos, new { memberId = "enc-1", name = "王小明", phone = "13912340000" });
+        var table = await host.Services.GetRequiredService<LoyaltyTables>().GetAsync(LoyaltyTables.Members);
+
+        var row = (await table.GetEntityAsync<TableEntity>(tenant.TenantId, "enc-1")).Value;
+        var listed = await ListAsync(tenant.Admin, "?q=enc");
+
+        Assert.DoesNotContain(row.Keys, k => row[k] is string text && (text.Contains('王', StringComparison.Ordinal) || text.Contains("13912340000", StringComparison.Ordinal)));
+        Assert.Equal("test-1", row.GetString("NameKeyId"));
+        Assert.Equal("王小明", listed.Json["members"]![0]!["name"]!.GetValue<string>());
     }
 
     [Fact]

@@ -86,6 +86,15 @@ public sealed class FunctionMetadataTests
         ["RefundRedemptionPoints"] = "activityTrigger",
         ["ReleaseGiftStock"] = "activityTrigger",
         ["CloseRedemption"] = "activityTrigger",
+        ["ClearExpiredPoints"] = "timer 0 5 * * * *",
+        ["StartClearingRun"] = "http POST v1/admin/clearing-runs",
+        ["GetClearingRun"] = "http GET v1/admin/clearing-runs/{runId}",
+        ["GetExpiryForecast"] = "http GET v1/admin/expiry-forecast",
+        ["ClearingOrchestrator"] = "orchestrationTrigger",
+        ["CountClearingMembers"] = "activityTrigger",
+        ["ListClearingPage"] = "activityTrigger",
+        ["ClearMembers"] = "activityTrigger",
+        ["RecordClearingProgress"] = "activityTrigger",
         [UnmatchedRouteFunctions.Name] = "http GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS {*path}",
     };
 

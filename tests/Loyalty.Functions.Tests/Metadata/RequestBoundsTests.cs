@@ -76,7 +76,7 @@ public sealed class RequestBoundsTests(FunctionsHost host) : IClassFixture<Funct
                     foreach (var (value, side) in Outside(bound))
                     {
                         var (body, field) = Build(examples, route, bound, value);
-                        var response = await CallAsync(Request("POST", "/api/v1/bounds", body.ToJsonString(), tenant.Admin, new Dictionary<string, string> { ["Idempotency-Key"] = "bounds-" + Guid.NewGuid().ToString("N") }), operations[operationId]);
+                        var response = await CallAsync(Request("POST", "/api/v1/bounds", body.ToJsonString(), tenant.Admin, new Dictionary<string, string> { ["Idempotency-Key"] = "bounds-" + Guid.NewGuid().ToString("N"), ["If-Match"] = "*" }), operations[operationId]);
                         var fields = response.Body?["errors"]?.AsArray().Select(e => e!["field"]!.GetValue<string>()).ToList() ?? [];
                         if (response.Status != 422 || !fields.Contains(field))
                         {

@@ -67,9 +67,13 @@ internal static class Api
         return [.. lots.Json["lots"]!.AsArray().Select(l => l!)];
     }
 
+    /// <summary>Reads the program's version and replaces the rules guarded by it, as an admin client does.</summary>
     public static async Task PutProgramAsync(FunctionsHost host, TenantKeys tenant, object rules)
     {
-        var saved = await CallAsync(Request("PUT", "/api/v1/program", rules, tenant.Admin), r => host.Function<ProgramFunctions>().Put(r, CancellationToken.None));
+        var programs = host.Function<ProgramFunctions>();
+        var read = await CallAsync(Request("GET", "/api/v1/program", apiKey: tenant.Pos), r => programs.Get(r, CancellationToken.None));
+        var ifMatch = new Dictionary<string, string> { ["If-Match"] = read.Headers.ETag.ToString() };
+        var saved = await CallAsync(Request("PUT", "/api/v1/program", rules, tenant.Admin, ifMatch), r => programs.Put(r, CancellationToken.None));
         Assert.Equal(200, saved.Status);
     }
 }

@@ -1,5 +1,6 @@
 using Loyalty.Core.Redemptions;
 using Loyalty.Core.Tenants;
+using Loyalty.Functions.Expiry;
 using Loyalty.Functions.Redemptions;
 using Loyalty.Testing;
 using Microsoft.DurableTask.Client;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Loyalty.Functions.Tests.Support;
 
 /// <summary>
-/// The app's services against the shared Azurite, with the redemption orchestrator and activities running for real in
+/// The app's services against the shared Azurite, with the redemption and clearing orchestrators and their activities running for real in
 /// the in-process Durable host. The HTTP functions get its client as their <c>[DurableClient]</c>.
 /// </summary>
 public sealed class DurableFunctionsHost : IAsyncLifetime
@@ -46,6 +47,7 @@ public sealed class DurableFunctionsHost : IAsyncLifetime
             ["AccrualQueueName"] = QueueName,
             ["Redemptions:ShippingDeadline"] = ShippingDeadline.ToString(),
             ["Security:PhoneHashKey"] = TestSecrets.NewPhoneHashKey(),
+            ["Security:FieldKeys"] = TestSecrets.NewFieldKeys(),
         }).Build();
         _durable = await DurableTaskTestHost.StartAsync(
             registry =>
@@ -59,6 +61,11 @@ public sealed class DurableFunctionsHost : IAsyncLifetime
                 registry.AddActivity<RefundRedemptionPointsActivity>(RefundRedemptionPointsActivity.Name);
                 registry.AddActivity<ReleaseGiftStockActivity>(ReleaseGiftStockActivity.Name);
                 registry.AddActivity<CloseRedemptionActivity>(CloseRedemptionActivity.Name);
+                registry.AddOrchestrator<ClearingOrchestrator>();
+                registry.AddActivity<CountClearingMembersActivity>(CountClearingMembersActivity.Name);
+                registry.AddActivity<ListClearingPageActivity>(ListClearingPageActivity.Name);
+                registry.AddActivity<ClearMembersActivity>(ClearMembersActivity.Name);
+                registry.AddActivity<RecordClearingProgressActivity>(RecordClearingProgressActivity.Name);
             },
             new DurableTaskTestHostOptions
             {

@@ -49,6 +49,7 @@ public class FunctionsHost : IAsyncLifetime
             ["AccrualQueueName"] = QueueName,
             ["Bootstrap:Secret"] = BootstrapSecret,
             ["Security:PhoneHashKey"] = TestSecrets.NewPhoneHashKey(),
+            ["Security:FieldKeys"] = TestSecrets.NewFieldKeys(),
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

@@ -278,7 +278,7 @@ public sealed class WeChatPushTests(FunctionsHost host) : IClassFixture<Function
             },
         };
 
-        var saved = await CallAsync(Request("PUT", "/api/v1/program", rules, tenant.Admin), r => host.Function<ProgramFunctions>().Put(r, CancellationToken.None));
+        var saved = await CallAsync(Request("PUT", "/api/v1/program", rules, tenant.Admin, new Dictionary<string, string> { ["If-Match"] = "*" }), r => host.Function<ProgramFunctions>().Put(r, CancellationToken.None));
 
         Assert.Equal((422, "invalid-program"), (saved.Status, saved.Code));
         Assert.Equal(["weChat.oa.subscribe.points", "weChat.oa.clicks.SURVEY.taskId"], saved.Json["errors"]!.AsArray().Select(e => e!["field"]!.GetValue<string>()));

@@ -10,6 +10,7 @@ public sealed class EnsureSecretsHookTests : IDisposable
 {
     private const string PhoneKey = "LOYALTY_PHONE_HASH_KEY";
     private const string Bootstrap = "LOYALTY_BOOTSTRAP_SECRET";
+    private const string FieldKeys = "LOYALTY_FIELD_KEYS";
     private const string Subscription = "00000000-0000-0000-0000-0000000000aa";
 
     private readonly HookSandbox _sandbox = new();
@@ -20,7 +21,7 @@ public sealed class EnsureSecretsHookTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Shells))]
-    public void A_new_environment_gets_a_random_phone_hash_key_and_bootstrap_secret(HookShell shell)
+    public void A_new_environment_gets_a_random_phone_hash_key_field_key_ring_and_bootstrap_secret(HookShell shell)
     {
         var first = Run(shell, new() { ["AZURE_ENV_NAME"] = "loyalty-new" });
         var firstSets = Sets();
@@ -28,7 +29,10 @@ public sealed class EnsureSecretsHookTests : IDisposable
         other.Run(shell, Script(shell), new Dictionary<string, string> { ["AZURE_ENV_NAME"] = "loyalty-new" });
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Equal([Bootstrap, PhoneKey], firstSets.Keys.Order());
+        Assert.Equal([Bootstrap, FieldKeys, PhoneKey], firstSets.Keys.Order());
+        Assert.StartsWith("k1:", firstSets[FieldKeys], StringComparison.Ordinal);
+        Assert.Equal(32, Convert.FromBase64String(firstSets[FieldKeys]["k1:".Length..]).Length);
+        Assert.NotEqual(firstSets[FieldKeys], other.EnvSets.Single(s => s.Key == FieldKeys).Value);
         Assert.Equal(32, Convert.FromBase64String(firstSets[PhoneKey]).Length);
         Assert.Equal(32, Convert.FromBase64String(firstSets[Bootstrap]).Length);
         Assert.NotEqual(firstSets[PhoneKey], firstSets[Bootstrap]);
@@ -46,6 +50,7 @@ public sealed class EnsureSecretsHookTests : IDisposable
             ["AZURE_SUBSCRIPTION_ID"] = Subscription,
             [PhoneKey] = "a2VwdC1rZXk=",
             [Bootstrap] = "kept-bootstrap-secret",
+            [FieldKeys] = "k1:a2VwdC1rZXk=",
         });
 
         Assert.Equal(0, run.ExitCode);
@@ -67,6 +72,7 @@ public sealed class EnsureSecretsHookTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal($"akvs://{Subscription}/kv-abc/Security--PhoneHashKey", Sets()[PhoneKey]);
+        Assert.Equal($"akvs://{Subscription}/kv-abc/Security--FieldKeys", Sets()[FieldKeys]);
         Assert.DoesNotContain("az must not be asked", run.Output, StringComparison.Ordinal);
     }
 
@@ -91,7 +97,7 @@ public sealed class EnsureSecretsHookTests : IDisposable
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("rg-loyalty-prod already exists", run.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(_sandbox.EnvSets, s => s.Key == PhoneKey);
+        Assert.DoesNotContain(_sandbox.EnvSets, s => s.Key is PhoneKey or FieldKeys);
     }
 
     [Theory]

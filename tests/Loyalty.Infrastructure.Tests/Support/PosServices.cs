@@ -17,7 +17,7 @@ internal sealed class PosServices
     public PosServices(StorageContext storage, TimeProvider time)
     {
         Time = time;
-        Ledger = new TableLedgerStore(storage.Tables);
+        Ledger = new TableLedgerStore(storage.Tables, storage.Cipher);
         LedgerService = new LedgerService(Ledger, time);
         Programs = new ProgramService(new TableProgramStore(storage.Tables), time);
         Transfers = new TableTransferStore(storage.Tables);

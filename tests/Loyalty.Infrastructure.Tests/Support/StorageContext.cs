@@ -1,3 +1,4 @@
+using Loyalty.Infrastructure.Security;
 using Loyalty.Infrastructure.Storage;
 using Loyalty.Testing;
 using Microsoft.Extensions.Options;
@@ -10,4 +11,7 @@ internal sealed class StorageContext(AzuriteFixture azurite)
     public LoyaltyTables Tables { get; } = new(
         azurite.CreateTableServiceClient(),
         Options.Create(new TableStorageOptions { TablePrefix = azurite.UniqueName("t") }));
+
+    /// <summary>The field cipher of this class's tables, under a key ring of its own.</summary>
+    public FieldCipher Cipher { get; } = new(FieldKeyRing.Parse(TestSecrets.NewFieldKeys(), out _)!);
 }

@@ -3,8 +3,10 @@ using Azure.Data.Tables;
 using Azure.Data.Tables.Models;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
+using Loyalty.Infrastructure.Security;
 using Loyalty.Infrastructure.Storage;
 using Loyalty.Infrastructure.Tables;
+using Loyalty.Testing;
 using Microsoft.Extensions.Options;
 using Moq;
 
@@ -28,7 +30,7 @@ public sealed class AmbiguousCommitTests
             .ThrowsAsync(new RequestFailedException(status, "lost"));
         var service = new Mock<TableServiceClient>();
         service.Setup(s => s.GetTableClient(It.IsAny<string>())).Returns(table.Object);
-        var store = new TableLedgerStore(new LoyaltyTables(service.Object, Options.Create(new TableStorageOptions())));
+        var store = new TableLedgerStore(new LoyaltyTables(service.Object, Options.Create(new TableStorageOptions())), new FieldCipher(FieldKeyRing.Parse(TestSecrets.NewFieldKeys(), out _)!));
         var account = new MemberAccount { Key = new MemberKey("t", "m"), RegisteredAt = DateTimeOffset.UnixEpoch };
         var changes = new LedgerChangeSet(account, "\"etag\"", [], [], [], new IdempotencyRecord("k", "f", new LedgerOutcome { IdempotencyKey = "k", Balance = new BalanceSnapshot(0, 0, 0, 0) }, DateTimeOffset.UnixEpoch));
 

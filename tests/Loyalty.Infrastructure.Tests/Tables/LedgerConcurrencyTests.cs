@@ -15,7 +15,7 @@ public sealed class LedgerConcurrencyTests(AzuriteFixture azurite) : IClassFixtu
 {
     private readonly StorageContext _storage = new(azurite);
 
-    private TableLedgerStore Store => new(_storage.Tables);
+    private TableLedgerStore Store => new(_storage.Tables, _storage.Cipher);
 
     private async Task<MemberKey> NewMemberAsync(LedgerService service, long points)
     {

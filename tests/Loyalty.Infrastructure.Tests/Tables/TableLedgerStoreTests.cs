@@ -15,7 +15,7 @@ public sealed class TableLedgerStoreTests(AzuriteFixture azurite) : IClassFixtur
     private readonly StorageContext _storage = new(azurite);
     private readonly DateTimeOffset _now = DateTimeOffset.UtcNow.AddMinutes(1);
 
-    private TableLedgerStore Store => new(_storage.Tables);
+    private TableLedgerStore Store => new(_storage.Tables, _storage.Cipher);
 
     private async Task<MemberKey> NewMemberAsync(long points = 0)
     {

@@ -19,7 +19,7 @@ public sealed class WeChatBindingStoreTests(AzuriteFixture azurite) : IClassFixt
     private async Task<Shop> ShopAsync(int members)
     {
         var tenant = "t" + Guid.NewGuid().ToString("N")[..10];
-        var ledger = new TableLedgerStore(_storage.Tables);
+        var ledger = new TableLedgerStore(_storage.Tables, _storage.Cipher);
         var channels = new TableWebhookChannelStore(_storage.Tables);
         await channels.SaveAsync(new WebhookChannel(tenant, "oa", "token", SignatureScheme.WeChatOfficialAccount, 0, DateTimeOffset.UtcNow) { WeChat = new WeChatAccount("wx49f0ab532d5d035a", null, WeChatMode.Plain) }, CancellationToken.None);
         for (var i = 0; i < members; i++)

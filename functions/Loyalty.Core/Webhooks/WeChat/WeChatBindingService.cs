@@ -159,29 +159,20 @@ public sealed class WeChatBindingService(IWeChatBindingStore store, IWebhookChan
         });
     }
 
-    private async Task<Result<WeChatBinding>> CommitAsync(Func<Task<Plan>> decide, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var plan = await decide();
-            if (plan.Change is null || !plan.Outcome.IsSuccess)
+    private Task<Result<WeChatBinding>> CommitAsync(Func<Task<Plan>> decide, CancellationToken cancellationToken) =>
+        _retry.RunAsync<WeChatBinding>(
+            async () =>
             {
-                return plan.Outcome;
-            }
+                var plan = await decide();
+                if (plan.Change is null || !plan.Outcome.IsSuccess)
+                {
+                    return plan.Outcome;
+                }
 
-            if (await TryCommitAsync(plan.Change, cancellationToken))
-            {
-                return plan.Outcome;
-            }
-
-            if (attempt >= _retry.MaxAttempts)
-            {
-                return Error.Conflict("concurrent-update", "The binding is being changed by other requests; retry.");
-            }
-
-            await Task.Delay(_retry.Delay(attempt), cancellationToken);
-        }
-    }
+                return await TryCommitAsync(plan.Change, cancellationToken) ? plan.Outcome : Attempt.Again;
+            },
+            "The binding is being changed by other requests; retry.",
+            cancellationToken);
 
     private async Task<bool> TryCommitAsync(WeChatBindingChange change, CancellationToken cancellationToken)
     {

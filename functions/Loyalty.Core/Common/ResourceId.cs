@@ -1,0 +1,17 @@
+using System.Text.RegularExpressions;
+
+namespace Loyalty.Core.Common;
+
+/// <summary>
+/// The one pattern of the ids callers choose (members, orders, gifts, projects, lotteries, channels...): the
+/// merchant's own ids, letters, digits and <c>_ . -</c>, 1 to 64 characters. Safe in a storage key.
+/// </summary>
+public static partial class ResourceId
+{
+    public const string Pattern = "^[A-Za-z0-9_.-]{1,64}$";
+
+    public static bool IsValid(string? value) => value is not null && Regex().IsMatch(value);
+
+    [GeneratedRegex(Pattern, RegexOptions.CultureInvariant)]
+    private static partial Regex Regex();
+}
