@@ -1,3 +1,4 @@
+using Azure.Storage.Queues;
 using Loyalty.Core.Redemptions;
 using Loyalty.Core.Tenants;
 using Loyalty.Functions.Expiry;
@@ -35,6 +36,8 @@ public sealed class DurableFunctionsHost : IAsyncLifetime
     public Action<IServiceCollection>? Override { get; init; }
 
     public string QueueName { get; private set; } = string.Empty;
+
+    public QueueClient Queue => _azurite.CreateQueueServiceClient().GetQueueClient(QueueName);
 
     public async Task InitializeAsync()
     {
@@ -98,7 +101,7 @@ public sealed class DurableFunctionsHost : IAsyncLifetime
 
     /// <summary>Credits queued purchases and refunds, as the queue trigger would.</summary>
     public Task<int> DrainQueueAsync() =>
-        AccrualQueueDrain.DrainAsync(_azurite.CreateQueueServiceClient().GetQueueClient(QueueName), Function<Loyalty.Functions.Purchases.PurchaseFunctions>());
+        AccrualQueueDrain.DrainAsync(Queue, Function<Loyalty.Functions.Purchases.PurchaseFunctions>());
 
     public async Task<TenantKeys> NewTenantAsync()
     {

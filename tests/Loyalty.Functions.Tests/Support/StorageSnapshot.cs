@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Loyalty.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -12,11 +13,19 @@ namespace Loyalty.Functions.Tests.Support;
 internal sealed record StorageSnapshot(IReadOnlyList<string> Rows, int QueuedMessages)
 {
     /// <param name="partitionPrefix">Only rows whose partition key starts with this (a tenant id), or every row.</param>
-    public static async Task<StorageSnapshot> TakeAsync(FunctionsHost host, string partitionPrefix = "")
+    public static Task<StorageSnapshot> TakeAsync(FunctionsHost host, string partitionPrefix = "")
     {
         ArgumentNullException.ThrowIfNull(host);
-        var service = host.Services.GetRequiredService<TableServiceClient>();
-        var prefix = host.Services.GetRequiredService<IOptions<TableStorageOptions>>().Value.TablePrefix;
+        return TakeAsync(host.Services, host.Queue, partitionPrefix);
+    }
+
+    /// <param name="services">The app's services: its table client and table prefix.</param>
+    public static async Task<StorageSnapshot> TakeAsync(IServiceProvider services, QueueClient queue, string partitionPrefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(queue);
+        var service = services.GetRequiredService<TableServiceClient>();
+        var prefix = services.GetRequiredService<IOptions<TableStorageOptions>>().Value.TablePrefix;
         var rows = new List<string>();
         await foreach (var table in service.QueryAsync())
         {
@@ -36,7 +45,7 @@ internal sealed record StorageSnapshot(IReadOnlyList<string> Rows, int QueuedMes
 
         Assert.True(rows.Count > 0, $"no rows under table prefix '{prefix}' and partition prefix '{partitionPrefix}': comparing snapshots would prove nothing");
         rows.Sort(StringComparer.Ordinal);
-        var queued = (await host.Queue.ExistsAsync()).Value ? (await host.Queue.GetPropertiesAsync()).Value.ApproximateMessagesCount : 0;
+        var queued = (await queue.ExistsAsync()).Value ? (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount : 0;
         return new StorageSnapshot(rows, queued);
     }
 

@@ -5,11 +5,11 @@ using static Loyalty.Functions.Tests.Support.FunctionsHost;
 
 namespace Loyalty.Functions.Tests.Tenants;
 
-/// <summary>A key of tenant A can never read or change tenant B's members: every route answers as if B's data did not exist.</summary>
+/// <summary>Keys: missing, invalid and revoked keys, who may revoke one, and a member id both tenants use. Every route against another tenant: <see cref="EveryRouteIsolationTests"/>.</summary>
 public sealed class TenantIsolationTests(FunctionsHost host) : IClassFixture<FunctionsHost>
 {
     [Fact]
-    public async Task Every_read_and_write_on_another_tenants_member_is_404_and_changes_nothing()
+    public async Task A_member_id_only_another_tenant_registered_is_404_on_member_reads_adjustments_and_purchases_and_keeps_its_zero_balance()
     {
         var a = await host.NewTenantAsync();
         var b = await host.NewTenantAsync();
