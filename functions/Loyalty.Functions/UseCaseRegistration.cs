@@ -11,6 +11,7 @@ using Loyalty.Core.Pos;
 using Loyalty.Core.Programs;
 using Loyalty.Core.Purchases;
 using Loyalty.Core.Redemptions;
+using Loyalty.Core.Referrals;
 using Loyalty.Core.Refunds;
 using Loyalty.Core.Sagas;
 using Loyalty.Core.Tenants;
@@ -31,6 +32,8 @@ public static class UseCaseRegistration
         services.AddSingleton<ProgramService>();
         services.AddSingleton<TenantService>();
         services.AddSingleton<PhoneClaims>();
+        services.AddSingleton<ReferralCodes>();
+        services.AddSingleton<ReferralService>();
         services.AddSingleton<MemberService>();
         services.AddSingleton<MemberSearch>();
         services.AddSingleton<ProfileService>();

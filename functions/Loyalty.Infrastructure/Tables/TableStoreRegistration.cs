@@ -8,6 +8,7 @@ using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
 using Loyalty.Core.Purchases;
 using Loyalty.Core.Redemptions;
+using Loyalty.Core.Referrals;
 using Loyalty.Core.Refunds;
 using Loyalty.Core.Sagas;
 using Loyalty.Core.Tenants;
@@ -46,6 +47,7 @@ public static class TableStoreRegistration
         services.AddSingleton<IPendingSagas, TablePendingSagas>();
         services.AddSingleton<IExpiryIndex, TableExpiryIndex>();
         services.AddSingleton<IClearingRunStore, TableClearingRunStore>();
+        services.AddSingleton<IReferralCodeStore, TableReferralCodeStore>();
         return services;
     }
 }
