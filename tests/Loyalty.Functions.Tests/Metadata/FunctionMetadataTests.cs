@@ -20,6 +20,8 @@ public sealed class FunctionMetadataTests
         ["UpdateMember"] = "http PATCH v1/members/{memberId}",
         ["GetMemberLedger"] = "http GET v1/members/{memberId}/ledger",
         ["GetMemberLots"] = "http GET v1/members/{memberId}/lots",
+        ["GetMemberReferralCode"] = "http GET v1/members/{memberId}/referral",
+        ["GetMemberReferralCode"] = "http GET v1/members/{memberId}/referral",
         ["AdjustMemberPoints"] = "http POST v1/members/{memberId}/adjustments",
         ["PutMemberPreferences"] = "http PUT v1/members/{memberId}/preferences",
         ["GetProgram"] = "http GET v1/program",
