@@ -21,7 +21,6 @@ public sealed class FunctionMetadataTests
         ["GetMemberLedger"] = "http GET v1/members/{memberId}/ledger",
         ["GetMemberLots"] = "http GET v1/members/{memberId}/lots",
         ["GetMemberReferralCode"] = "http GET v1/members/{memberId}/referral",
-        ["GetMemberReferralCode"] = "http GET v1/members/{memberId}/referral",
         ["AdjustMemberPoints"] = "http POST v1/members/{memberId}/adjustments",
         ["PutMemberPreferences"] = "http PUT v1/members/{memberId}/preferences",
         ["GetProgram"] = "http GET v1/program",
