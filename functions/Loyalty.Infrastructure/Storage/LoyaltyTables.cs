@@ -26,6 +26,7 @@ public sealed class LoyaltyTables(TableServiceClient service, IOptions<TableStor
     public const string PendingSagas = "pendingsagas";
     public const string ExpiryIndex = "expiryindex";
     public const string ClearingRuns = "clearingruns";
+    public const string AdminAudit = "adminaudit";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();
 

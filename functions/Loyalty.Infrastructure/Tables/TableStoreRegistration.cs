@@ -1,3 +1,4 @@
+using Loyalty.Core.Audit;
 using Loyalty.Core.Donations;
 using Loyalty.Core.Expiry;
 using Loyalty.Core.Family;
@@ -46,6 +47,7 @@ public static class TableStoreRegistration
         services.AddSingleton<IPendingSagas, TablePendingSagas>();
         services.AddSingleton<IExpiryIndex, TableExpiryIndex>();
         services.AddSingleton<IClearingRunStore, TableClearingRunStore>();
+        services.AddSingleton<IAdminAuditLog, TableAdminAuditLog>();
         return services;
     }
 }
