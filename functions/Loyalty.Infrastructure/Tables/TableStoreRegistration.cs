@@ -10,6 +10,7 @@ using Loyalty.Core.Programs;
 using Loyalty.Core.Purchases;
 using Loyalty.Core.Redemptions;
 using Loyalty.Core.Refunds;
+using Loyalty.Core.Reminders;
 using Loyalty.Core.Sagas;
 using Loyalty.Core.Tenants;
 using Loyalty.Core.Webhooks;
@@ -48,6 +49,7 @@ public static class TableStoreRegistration
         services.AddSingleton<IExpiryIndex, TableExpiryIndex>();
         services.AddSingleton<IClearingRunStore, TableClearingRunStore>();
         services.AddSingleton<IAdminAuditLog, TableAdminAuditLog>();
+        services.AddSingleton<ISmsOutbox, TableSmsOutbox>();
         return services;
     }
 }
