@@ -1,4 +1,5 @@
 using Loyalty.Core.Activities;
+using Loyalty.Core.Audit;
 using Loyalty.Core.Donations;
 using Loyalty.Core.Expiry;
 using Loyalty.Core.Family;
@@ -39,6 +40,7 @@ public static class UseCaseRegistration
         services.AddSingleton<ProfileService>();
         services.AddSingleton<IMemberContacts, MemberContacts>();
         services.AddSingleton<AdjustmentService>();
+        services.AddSingleton<AdminAudit>();
         services.AddSingleton<PurchaseService>();
         services.AddSingleton<RefundService>();
         services.AddSingleton<ActivityService>();

@@ -14,6 +14,7 @@ public sealed class FunctionMetadataTests
         ["CreateApiKey"] = "http POST v1/keys",
         ["ListApiKeys"] = "http GET v1/keys",
         ["RevokeApiKey"] = "http DELETE v1/keys/{keyId}",
+        ["ListAdminAudit"] = "http GET v1/admin/audit",
         ["RegisterMember"] = "http POST v1/members",
         ["GetMember"] = "http GET v1/members/{memberId}",
         ["ListMembers"] = "http GET v1/members",
