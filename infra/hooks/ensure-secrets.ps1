@@ -29,39 +29,29 @@ function Test-ResourceGroupExists {
     return "$answer".Trim() -eq 'true'
 }
 
-if ($env:LOYALTY_PHONE_HASH_KEY) {
-    # kept as it is: a key, or a vault reference set earlier
-}
-elseif ($env:AZURE_KEY_VAULT_NAME) {
-    if (-not $env:AZURE_SUBSCRIPTION_ID) { Fail "AZURE_KEY_VAULT_NAME is set but AZURE_SUBSCRIPTION_ID is not; run 'azd env refresh'." }
-    Set-AzdValue 'LOYALTY_PHONE_HASH_KEY' "akvs://$($env:AZURE_SUBSCRIPTION_ID)/$($env:AZURE_KEY_VAULT_NAME)/Security--PhoneHashKey"
-    Write-Host "ensure-secrets: LOYALTY_PHONE_HASH_KEY refers to Security--PhoneHashKey in $($env:AZURE_KEY_VAULT_NAME); azd reads it from there."
-}
-elseif (Test-ResourceGroupExists) {
-    Fail ("rg-$($env:AZURE_ENV_NAME) already exists but this azd environment does not know its vault. Run 'azd env refresh' (it " +
-        "restores AZURE_KEY_VAULT_NAME) and try again; a new phone hash key would orphan every stored phone hash.")
-}
-else {
-    Set-AzdValue 'LOYALTY_PHONE_HASH_KEY' (New-RandomSecret)
-    Write-Host 'ensure-secrets: LOYALTY_PHONE_HASH_KEY generated for this new environment.'
+# Keeps $name when set; refers a provisioned environment to $vaultSecret; refuses when the resource group exists but its
+# vault is unknown ($loss says what a new value would break); only a new environment gets $prefix and 32 random bytes.
+function Set-VaultSecret([string] $name, [string] $vaultSecret, [string] $prefix, [string] $loss) {
+    if ([Environment]::GetEnvironmentVariable($name)) {
+        # kept as it is: a value, or a vault reference set earlier
+    }
+    elseif ($env:AZURE_KEY_VAULT_NAME) {
+        if (-not $env:AZURE_SUBSCRIPTION_ID) { Fail "AZURE_KEY_VAULT_NAME is set but AZURE_SUBSCRIPTION_ID is not; run 'azd env refresh'." }
+        Set-AzdValue $name "akvs://$($env:AZURE_SUBSCRIPTION_ID)/$($env:AZURE_KEY_VAULT_NAME)/$vaultSecret"
+        Write-Host "ensure-secrets: $name refers to $vaultSecret in $($env:AZURE_KEY_VAULT_NAME); azd reads it from there."
+    }
+    elseif (Test-ResourceGroupExists) {
+        Fail ("rg-$($env:AZURE_ENV_NAME) already exists but this azd environment does not know its vault. Run 'azd env refresh' (it " +
+            "restores AZURE_KEY_VAULT_NAME) and try again; $loss.")
+    }
+    else {
+        Set-AzdValue $name "$prefix$(New-RandomSecret)"
+        Write-Host "ensure-secrets: $name generated for this new environment."
+    }
 }
 
-if ($env:LOYALTY_FIELD_KEYS) {
-    # kept as it is: a ring, or a vault reference set earlier
-}
-elseif ($env:AZURE_KEY_VAULT_NAME) {
-    if (-not $env:AZURE_SUBSCRIPTION_ID) { Fail "AZURE_KEY_VAULT_NAME is set but AZURE_SUBSCRIPTION_ID is not; run 'azd env refresh'." }
-    Set-AzdValue 'LOYALTY_FIELD_KEYS' "akvs://$($env:AZURE_SUBSCRIPTION_ID)/$($env:AZURE_KEY_VAULT_NAME)/Security--FieldKeys"
-    Write-Host "ensure-secrets: LOYALTY_FIELD_KEYS refers to Security--FieldKeys in $($env:AZURE_KEY_VAULT_NAME); azd reads it from there."
-}
-elseif (Test-ResourceGroupExists) {
-    Fail ("rg-$($env:AZURE_ENV_NAME) already exists but this azd environment does not know its vault. Run 'azd env refresh' (it " +
-        "restores AZURE_KEY_VAULT_NAME) and try again; a new field key ring would make every encrypted field unreadable.")
-}
-else {
-    Set-AzdValue 'LOYALTY_FIELD_KEYS' "k1:$(New-RandomSecret)"
-    Write-Host 'ensure-secrets: LOYALTY_FIELD_KEYS generated for this new environment.'
-}
+Set-VaultSecret 'LOYALTY_PHONE_HASH_KEY' 'Security--PhoneHashKey' '' 'a new phone hash key would orphan every stored phone hash'
+Set-VaultSecret 'LOYALTY_FIELD_KEYS' 'Security--FieldKeys' 'k1:' 'a new field key ring would make every encrypted field unreadable'
 
 if (-not $env:LOYALTY_BOOTSTRAP_SECRET) {
     Set-AzdValue 'LOYALTY_BOOTSTRAP_SECRET' (New-RandomSecret)

@@ -46,35 +46,29 @@ resource_group_exists() {
     [ "$answer" = "true" ]
 }
 
-if [ -n "${LOYALTY_PHONE_HASH_KEY:-}" ]; then
-    : # kept as it is: a key, or a vault reference set earlier
-elif [ -n "${AZURE_KEY_VAULT_NAME:-}" ]; then
-    [ -n "${AZURE_SUBSCRIPTION_ID:-}" ] || fail "AZURE_KEY_VAULT_NAME is set but AZURE_SUBSCRIPTION_ID is not; run 'azd env refresh'."
-    azd env set LOYALTY_PHONE_HASH_KEY "akvs://$AZURE_SUBSCRIPTION_ID/$AZURE_KEY_VAULT_NAME/Security--PhoneHashKey"
-    echo "ensure-secrets: LOYALTY_PHONE_HASH_KEY refers to Security--PhoneHashKey in $AZURE_KEY_VAULT_NAME; azd reads it from there."
-elif resource_group_exists; then
-    fail "rg-$AZURE_ENV_NAME already exists but this azd environment does not know its vault. Run 'azd env refresh' (it" \
-        "restores AZURE_KEY_VAULT_NAME) and try again; a new phone hash key would orphan every stored phone hash."
-else
-    key="$(random_secret)"
-    azd env set LOYALTY_PHONE_HASH_KEY "$key"
-    echo "ensure-secrets: LOYALTY_PHONE_HASH_KEY generated for this new environment."
-fi
+# ensure_vault_secret VARIABLE VAULT_SECRET NEW_PREFIX LOSS: keeps VARIABLE when set; refers a provisioned environment to
+# VAULT_SECRET in its vault; refuses when the resource group exists but its vault is unknown (LOSS says what a new value
+# would break); only a new environment gets NEW_PREFIX followed by 32 random bytes.
+ensure_vault_secret() {
+    eval "current=\${$1:-}"
+    if [ -n "$current" ]; then
+        : # kept as it is: a value, or a vault reference set earlier
+    elif [ -n "${AZURE_KEY_VAULT_NAME:-}" ]; then
+        [ -n "${AZURE_SUBSCRIPTION_ID:-}" ] || fail "AZURE_KEY_VAULT_NAME is set but AZURE_SUBSCRIPTION_ID is not; run 'azd env refresh'."
+        azd env set "$1" "akvs://$AZURE_SUBSCRIPTION_ID/$AZURE_KEY_VAULT_NAME/$2"
+        echo "ensure-secrets: $1 refers to $2 in $AZURE_KEY_VAULT_NAME; azd reads it from there."
+    elif resource_group_exists; then
+        fail "rg-$AZURE_ENV_NAME already exists but this azd environment does not know its vault. Run 'azd env refresh' (it" \
+            "restores AZURE_KEY_VAULT_NAME) and try again; $4."
+    else
+        key="$(random_secret)"
+        azd env set "$1" "$3$key"
+        echo "ensure-secrets: $1 generated for this new environment."
+    fi
+}
 
-if [ -n "${LOYALTY_FIELD_KEYS:-}" ]; then
-    : # kept as it is: a ring, or a vault reference set earlier
-elif [ -n "${AZURE_KEY_VAULT_NAME:-}" ]; then
-    [ -n "${AZURE_SUBSCRIPTION_ID:-}" ] || fail "AZURE_KEY_VAULT_NAME is set but AZURE_SUBSCRIPTION_ID is not; run 'azd env refresh'."
-    azd env set LOYALTY_FIELD_KEYS "akvs://$AZURE_SUBSCRIPTION_ID/$AZURE_KEY_VAULT_NAME/Security--FieldKeys"
-    echo "ensure-secrets: LOYALTY_FIELD_KEYS refers to Security--FieldKeys in $AZURE_KEY_VAULT_NAME; azd reads it from there."
-elif resource_group_exists; then
-    fail "rg-$AZURE_ENV_NAME already exists but this azd environment does not know its vault. Run 'azd env refresh' (it" \
-        "restores AZURE_KEY_VAULT_NAME) and try again; a new field key ring would make every encrypted field unreadable."
-else
-    key="$(random_secret)"
-    azd env set LOYALTY_FIELD_KEYS "k1:$key"
-    echo "ensure-secrets: LOYALTY_FIELD_KEYS generated for this new environment."
-fi
+ensure_vault_secret LOYALTY_PHONE_HASH_KEY Security--PhoneHashKey "" "a new phone hash key would orphan every stored phone hash"
+ensure_vault_secret LOYALTY_FIELD_KEYS Security--FieldKeys "k1:" "a new field key ring would make every encrypted field unreadable"
 
 if [ -z "${LOYALTY_BOOTSTRAP_SECRET:-}" ]; then
     secret="$(random_secret)"

@@ -94,10 +94,11 @@ public sealed partial class NonInteractiveProvisioningTests
     [GeneratedRegex(@"^\$\{(?<name>[A-Z0-9_]+)\}$", RegexOptions.CultureInvariant)]
     private static partial Regex WholeVariable();
 
-    [GeneratedRegex(@"azd env set (?<name>[A-Z0-9_]+) ", RegexOptions.CultureInvariant)]
+    // A direct `azd env set`, or the hook's helper that sets a vault-backed secret.
+    [GeneratedRegex(@"(azd env set|^ensure_vault_secret) (?<name>[A-Z0-9_]+) ", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex AzdEnvSetInShell();
 
-    [GeneratedRegex(@"Set-AzdValue '(?<name>[A-Z0-9_]+)'", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(Set-AzdValue|^Set-VaultSecret) '(?<name>[A-Z0-9_]+)'", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex AzdEnvSetInPwsh();
 
     [GeneratedRegex(@"^>=\s*(?<version>\d+\.\d+\.\d+)$", RegexOptions.CultureInvariant)]
