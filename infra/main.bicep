@@ -170,6 +170,7 @@ module communication 'app/communication.bicep' = {
     name: 'acs-${resourceToken}'
     dataLocation: communicationDataLocation
     tags: tags
+    identityPrincipalId: identity.outputs.principalId
   }
 }
 
@@ -183,7 +184,6 @@ module keyVault 'app/keyvault.bicep' = {
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
     userPrincipalType: principalType
-    communicationServiceName: communication.outputs.name
     bootstrapSecret: bootstrapSecret
     phoneHashKey: phoneHashKey
     fieldKeys: fieldKeys
@@ -208,7 +208,6 @@ module function 'app/function.bicep' = {
     serviceBusTopicName: serviceBus.outputs.topicName
     communicationEndpoint: communication.outputs.endpoint
     smsFrom: smsFrom
-    smsAccessKeySecretUri: keyVault.outputs.smsAccessKeyUri
     bootstrapSecretUri: keyVault.outputs.bootstrapUri
     phoneHashKeySecretUri: keyVault.outputs.phoneHashKeyUri
     fieldKeysSecretUri: keyVault.outputs.fieldKeysUri

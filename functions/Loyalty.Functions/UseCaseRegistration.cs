@@ -1,4 +1,5 @@
 using Loyalty.Core.Activities;
+using Loyalty.Core.Audit;
 using Loyalty.Core.Donations;
 using Loyalty.Core.Expiry;
 using Loyalty.Core.Family;
@@ -11,6 +12,7 @@ using Loyalty.Core.Pos;
 using Loyalty.Core.Programs;
 using Loyalty.Core.Purchases;
 using Loyalty.Core.Redemptions;
+using Loyalty.Core.Referrals;
 using Loyalty.Core.Refunds;
 using Loyalty.Core.Sagas;
 using Loyalty.Core.Tenants;
@@ -31,11 +33,14 @@ public static class UseCaseRegistration
         services.AddSingleton<ProgramService>();
         services.AddSingleton<TenantService>();
         services.AddSingleton<PhoneClaims>();
+        services.AddSingleton<ReferralCodes>();
+        services.AddSingleton<ReferralService>();
         services.AddSingleton<MemberService>();
         services.AddSingleton<MemberSearch>();
         services.AddSingleton<ProfileService>();
         services.AddSingleton<IMemberContacts, MemberContacts>();
         services.AddSingleton<AdjustmentService>();
+        services.AddSingleton<AdminAudit>();
         services.AddSingleton<PurchaseService>();
         services.AddSingleton<RefundService>();
         services.AddSingleton<ActivityService>();

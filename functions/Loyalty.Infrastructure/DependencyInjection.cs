@@ -1,5 +1,6 @@
 using Loyalty.Infrastructure.Events;
 using Loyalty.Infrastructure.Queues;
+using Loyalty.Infrastructure.Sms;
 using Loyalty.Infrastructure.Storage;
 using Loyalty.Infrastructure.Tables;
 using Microsoft.Extensions.Configuration;
@@ -15,5 +16,6 @@ public static class DependencyInjection
             .AddStorageClients(configuration)
             .AddTableStores()
             .AddAccrualQueue(configuration)
-            .AddEventPublisher(configuration);
+            .AddEventPublisher(configuration)
+            .AddSmsSender(configuration);
 }

@@ -44,9 +44,6 @@ param communicationEndpoint string
 @description('SMS sender: an E.164 number or an alphanumeric sender id.')
 param smsFrom string
 
-@description('Key Vault secret URI of the Communication Services access key.')
-param smsAccessKeySecretUri string
-
 @description('Key Vault secret URI of the bootstrap secret.')
 param bootstrapSecretUri string
 
@@ -144,9 +141,11 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'ServiceBus__credential', value: 'managedidentity' }
         { name: 'ServiceBus__clientId', value: identityClientId }
         { name: 'ServiceBus__TopicName', value: serviceBusTopicName }
-        // SMS through Azure Communication Services; the access key stays in Key Vault.
+        // SMS through Azure Communication Services with a Microsoft Entra token of the identity (its role is on the
+        // resource, see communication.bicep): no access key is deployed or kept anywhere.
         { name: 'Sms__Endpoint', value: communicationEndpoint }
-        { name: 'Sms__AccessKey', value: '@Microsoft.KeyVault(SecretUri=${smsAccessKeySecretUri})' }
+        { name: 'Sms__credential', value: 'managedidentity' }
+        { name: 'Sms__clientId', value: identityClientId }
         { name: 'Sms__From', value: smsFrom }
         // Webhook verification and bootstrap secrets.
         { name: 'Bootstrap__Secret', value: '@Microsoft.KeyVault(SecretUri=${bootstrapSecretUri})' }

@@ -25,9 +25,6 @@ param userPrincipalId string
 ])
 param userPrincipalType string
 
-@description('Name of the Communication Services resource whose primary key is stored as a secret.')
-param communicationServiceName string
-
 @secure()
 @description('Secret that authorizes creating the first admin API key.')
 param bootstrapSecret string
@@ -42,10 +39,6 @@ param fieldKeys string
 
 // Key Vault Secrets User
 var secretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
-
-resource communication 'Microsoft.Communication/communicationServices@2026-03-18' existing = {
-  name: communicationServiceName
-}
 
 resource vault 'Microsoft.KeyVault/vaults@2026-05-15' = {
   name: name
@@ -66,15 +59,6 @@ resource vault 'Microsoft.KeyVault/vaults@2026-05-15' = {
       bypass: 'AzureServices'
       defaultAction: 'Allow'
     }
-  }
-}
-
-resource smsAccessKey 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
-  parent: vault
-  name: 'Sms--AccessKey'
-  properties: {
-    value: communication.listKeys().primaryKey
-    contentType: 'Azure Communication Services access key'
   }
 }
 
@@ -128,7 +112,6 @@ resource userSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
 // Unversioned secret URIs: the app always resolves the latest version.
 output name string = vault.name
 output uri string = vault.properties.vaultUri
-output smsAccessKeyUri string = smsAccessKey.properties.secretUri
 output bootstrapUri string = bootstrap.properties.secretUri
 output phoneHashKeyUri string = phoneHash.properties.secretUri
 output fieldKeysUri string = fieldKeysSecret.properties.secretUri

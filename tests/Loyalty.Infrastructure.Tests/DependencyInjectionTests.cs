@@ -30,7 +30,7 @@ public sealed class DependencyInjectionTests
     }
 
     /// <summary>What the host runs before it starts: every ValidateOnStart check.</summary>
-    private static OptionsValidationException? StartupFailure(ServiceProvider services)
+    internal static OptionsValidationException? StartupFailure(ServiceProvider services)
     {
         try
         {

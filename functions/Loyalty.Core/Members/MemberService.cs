@@ -5,7 +5,7 @@ using Loyalty.Core.Programs;
 namespace Loyalty.Core.Members;
 
 /// <summary>Registers members and reads their points. Registration is idempotent on the member id.</summary>
-public sealed class MemberService(ILedgerStore ledger, IMemberDirectory directory, PhoneClaims phones, ProgramService programs, PhoneHashKey phoneKey, TimeProvider time, Expiry.IExpiryIndex? expiryIndex = null)
+public sealed class MemberService(ILedgerStore ledger, IMemberDirectory directory, PhoneClaims phones, ProgramService programs, PhoneHashKey phoneKey, Referrals.ReferralCodes codes, TimeProvider time, Expiry.IExpiryIndex? expiryIndex = null)
 {
     public async Task<Result<(MemberSummary Member, bool Created)>> RegisterAsync(string tenantId, RegisterMember request, CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
         if (existing is not null)
         {
             return SameRegistration(existing.Account, phoneHash, request.Name?.Trim(), request.Birthday)
-                ? (MemberSummary.From(existing, time.GetUtcNow()), false)
+                ? (await WithCodeAsync(MemberSummary.From(existing, time.GetUtcNow()), existing.Account, cancellationToken), false)
                 : Error.Conflict("member-exists", $"Member '{key.MemberId}' is already registered with different details.");
         }
 
@@ -72,7 +72,7 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
         }
 
         await directory.UpsertAsync(state.Account, cancellationToken);
-        return (MemberSummary.From(state, time.GetUtcNow()), created);
+        return (await WithCodeAsync(MemberSummary.From(state, time.GetUtcNow()), state.Account, cancellationToken), created);
     }
 
     public async Task<Result<MemberSummary>> GetAsync(MemberKey key, CancellationToken cancellationToken)
@@ -84,8 +84,15 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
         }
 
         var program = await programs.GetAsync(key.TenantId, cancellationToken);
-        return MemberSummary.From(state, time.GetUtcNow(), program.Rules);
+        return await WithCodeAsync(MemberSummary.From(state, time.GetUtcNow(), program.Rules), state.Account, cancellationToken);
     }
+
+    /// <summary>Open accounts get their code on first need (members from before referrals have none yet); closed ones show what they had.</summary>
+    private async Task<MemberSummary> WithCodeAsync(MemberSummary summary, MemberAccount account, CancellationToken cancellationToken) =>
+        summary with
+        {
+            ReferralCode = account.IsOpen ? await codes.EnsureAsync(account.Key, cancellationToken) : await codes.GetAsync(account.Key, cancellationToken),
+        };
 
     public async Task<Result<IReadOnlyList<PointsLot>>> GetLotsAsync(MemberKey key, CancellationToken cancellationToken)
     {

@@ -77,4 +77,7 @@ public sealed record MemberSummary(
 
     /// <summary>For a merged account: the member it was merged into.</summary>
     public string? MergedInto { get; init; }
+
+    /// <summary>The member's referral code (an open account always has one).</summary>
+    public string? ReferralCode { get; init; }
 }

@@ -16,6 +16,14 @@ public sealed partial record PhoneNumber
     /// <summary>For display and logs: only the last four digits.</summary>
     public string Masked => $"{E164[..3]}****{E164[^4..]}";
 
+    /// <summary>
+    /// For logs and the SMS outbox: a mainland number as people write it masked (<c>138****5678</c>), any other
+    /// number as its first four characters and last four (<c>+155****0100</c>).
+    /// </summary>
+    public string Redacted => E164.StartsWith("+86", StringComparison.Ordinal) && E164.Length == 14
+        ? $"{E164[3..6]}****{E164[^4..]}"
+        : $"{E164[..4]}****{E164[^4..]}";
+
     public static PhoneNumber? Parse(string? input)
     {
         if (input is null)

@@ -14,7 +14,7 @@ public sealed class ProfileService(LedgerService ledger, ILedgerStore store, Pho
     /// changes, then the old number is released: a reader never sees the member without a number it can be found by,
     /// and a crash in between leaves only a claim no account backs, which <see cref="PhoneClaims"/> reconciles.
     /// </summary>
-    public async Task<Result<MemberProfileView>> UpdateAsync(MemberKey member, UpdateProfile request, string idempotencyKey, string @operator, CancellationToken cancellationToken)
+    public async Task<Result<ProfileUpdate<MemberProfileView>>> UpdateAsync(MemberKey member, UpdateProfile request, string idempotencyKey, string @operator, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(request);
@@ -43,12 +43,12 @@ public sealed class ProfileService(LedgerService ledger, ILedgerStore store, Pho
             return changed.Error;
         }
 
-        if (current.PhoneHash is { } old && old != changed.Value.PhoneHash)
+        if (current.PhoneHash is { } old && old != changed.Value.Account.PhoneHash)
         {
             await phones.ReleaseAsync(member, old, started, cancellationToken);
         }
 
-        return MemberProfileView.From(changed.Value);
+        return new ProfileUpdate<MemberProfileView>(MemberProfileView.From(changed.Value.Account), changed.Value.Outcome);
     }
 
     private Result<ProfileChanges> Validate(UpdateProfile request, DateTimeOffset now)
@@ -96,7 +96,7 @@ public sealed class ProfileService(LedgerService ledger, ILedgerStore store, Pho
         };
     }
 
-    public async Task<Result<MemberPreferencesView>> SetPreferencesAsync(MemberKey member, MemberPreferences request, string idempotencyKey, string @operator, CancellationToken cancellationToken)
+    public async Task<Result<ProfileUpdate<MemberPreferencesView>>> SetPreferencesAsync(MemberKey member, MemberPreferences request, string idempotencyKey, string @operator, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(request);
@@ -123,14 +123,14 @@ public sealed class ProfileService(LedgerService ledger, ILedgerStore store, Pho
             Language = language is null ? default : Patch<string>.Set(language),
         };
         var changed = await ChangeAsync(member, changes, idempotencyKey, @operator, cancellationToken);
-        return changed.IsSuccess ? MemberPreferencesView.From(changed.Value) : changed.Error;
+        return changed.IsSuccess ? new ProfileUpdate<MemberPreferencesView>(MemberPreferencesView.From(changed.Value.Account), changed.Value.Outcome) : changed.Error;
     }
 
     internal static FieldError LanguageError() =>
         new("language", "enum", $"language must be one of: {string.Join(", ", MemberLanguage.Supported)}.");
 
     /// <summary>Runs the change as one ledger command and returns the account as it now is.</summary>
-    private async Task<Result<MemberAccount>> ChangeAsync(MemberKey member, ProfileChanges changes, string idempotencyKey, string @operator, CancellationToken cancellationToken)
+    private async Task<Result<(MemberAccount Account, LedgerOutcome Outcome)>> ChangeAsync(MemberKey member, ProfileChanges changes, string idempotencyKey, string @operator, CancellationToken cancellationToken)
     {
         var command = new ChangeProfile(IdempotencyKeys.Request(idempotencyKey), changes, Digest(changes)) { Operator = @operator };
         var outcome = await ledger.ExecuteAsync(member, command, cancellationToken);
@@ -140,7 +140,7 @@ public sealed class ProfileService(LedgerService ledger, ILedgerStore store, Pho
         }
 
         return await store.GetAccountAsync(member, cancellationToken) is { } account
-            ? account
+            ? (account, outcome.Value)
             : MemberService.MemberNotFound(member);
     }
 

@@ -70,4 +70,15 @@ public static class ProgramBounds
     public static readonly Bound MaxTransferPointsPerMonth = new(1, 100_000_000);
 
     public static readonly Bound MaxFamilyMembers = new(1, 20);
+
+    public static readonly Bound ReferralMinCash = new(0, 100_000_000);
+
+    public static readonly Bound ReferralTimeoutDays = new(1, 365);
+
+    public static readonly Bound ReferrerWindowDays = new(0, 365);
+
+    /// <summary>Referral reward caps per referrer (0 = no cap).</summary>
+    public static readonly Bound ReferralCap = new(0, 100_000);
+
+    public static readonly Bound ReferralStores = new(0, 200);
 }

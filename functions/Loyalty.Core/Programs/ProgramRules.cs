@@ -25,6 +25,9 @@ public sealed record ProgramRules
 
     public Family.TransferRules Transfers { get; init; } = new();
 
+    /// <summary>Referral rewards (老带新): off unless the merchant enables them.</summary>
+    public Referrals.ReferralRules Referrals { get; init; } = new();
+
     /// <summary>What WeChat official-account events earn, by webhook channel id.</summary>
     public IReadOnlyDictionary<string, Webhooks.WeChat.WeChatEventRules> WeChat { get; init; } = new Dictionary<string, Webhooks.WeChat.WeChatEventRules>();
 }

@@ -21,6 +21,11 @@ public static class ProgramTerms
             new(t.Pick("积分有效期", "When points expire"), [Expiry(r, t)]),
             new(t.Pick("会员等级", "Member tiers"), [.. Tiers(r, t)]),
         };
+        if (r.Referrals.Enabled)
+        {
+            sections.Add(new(t.Pick("推荐有礼", "Referrals"), [.. Referrals(r, t)]));
+        }
+
         return new TermsDocument(language, r.Name, program.Version, sections);
     }
 
@@ -127,6 +132,59 @@ public static class ProgramTerms
 
             yield return $"{level.Name}: {N(level.Threshold)}+" + (benefits.Count > 0 ? " — " + string.Join(t.Pick("，", ", "), benefits) : string.Empty);
         }
+    }
+
+    private static IEnumerable<string> Referrals(ProgramRules r, TermsText t)
+    {
+        var f = r.Referrals;
+        var purchase = f.MinCashAmount > 0
+            ? t.Pick($"首笔现金支付满 {N(f.MinCashAmount)} {r.Currency} 的消费", $"first purchase paying at least {N(f.MinCashAmount)} {r.Currency} in cash")
+            : t.Pick("首笔现金消费", "first purchase paid (partly) in cash");
+        if (f.EligibleStores.Count > 0)
+        {
+            purchase += t.Pick($"（限门店：{string.Join("、", f.EligibleStores)}）", $" (at stores {string.Join(", ", f.EligibleStores)})");
+        }
+
+        yield return t.Pick($"每位会员都有专属推荐码。新会员注册时填写推荐码，并在 {f.TimeoutDays} 天内完成{purchase}，即为推荐成功。", $"Every member has a referral code. A new member who registers with it and makes a {purchase} within {f.TimeoutDays} days completes the referral.");
+        if (f.ReferrerWindowDays > 0)
+        {
+            yield return t.Pick($"注册时未填写的，可在注册后 {f.ReferrerWindowDays} 天内补填推荐码。", $"A member who registered without a code can add one within {f.ReferrerWindowDays} days of registering.");
+        }
+
+        if (f.ReferrerPoints > 0)
+        {
+            yield return t.Pick($"推荐成功，推荐人获得 {f.ReferrerPoints} 积分{(f.CountsTowardTier ? "（计入等级成长）" : "（不计入等级成长）")}。", $"The referrer earns {f.ReferrerPoints} points per completed referral{(f.CountsTowardTier ? " (counting toward their tier)" : " (not counting toward their tier)")}.");
+        }
+
+        if (f.RefereePoints > 0)
+        {
+            yield return f.RefereePointsAtSignUp
+                ? t.Pick($"新会员使用推荐码注册即得 {f.RefereePoints} 积分。", $"The new member earns {f.RefereePoints} points on registering with a code.")
+                : t.Pick($"推荐成功，新会员获得 {f.RefereePoints} 积分。", $"The new member earns {f.RefereePoints} points when the referral completes.");
+        }
+
+        if (r.Earning.ReturnWindowDays > 0)
+        {
+            yield return t.Pick($"奖励在该笔消费 {r.Earning.ReturnWindowDays} 天退货期结束后发放；期内退款则推荐奖励取消。", $"The reward is paid when the purchase's {r.Earning.ReturnWindowDays}-day return window ends; a refund before then cancels it.");
+        }
+
+        if (f.MaxRewardsPerMonth > 0 || f.MaxRewardsLifetime > 0)
+        {
+            var caps = new List<string>();
+            if (f.MaxRewardsPerMonth > 0)
+            {
+                caps.Add(t.Pick($"每月最多 {f.MaxRewardsPerMonth} 次", $"{f.MaxRewardsPerMonth} a month"));
+            }
+
+            if (f.MaxRewardsLifetime > 0)
+            {
+                caps.Add(t.Pick($"累计最多 {f.MaxRewardsLifetime} 次", $"{f.MaxRewardsLifetime} in total"));
+            }
+
+            yield return t.Pick($"每位推荐人获得推荐奖励{string.Join("，", caps)}。", $"A referrer is rewarded for at most {string.Join(" and ", caps)}.");
+        }
+
+        yield return t.Pick("不可推荐自己或使用相同手机号的会员；每位新会员只能被推荐一次（以最先填写的推荐码为准）；账户冻结期间的推荐奖励在解冻后方可使用。", "You cannot refer yourself or a member with your phone number; a member can be referred once (the first code counts); a frozen referrer's rewards become usable only once unfrozen.");
     }
 
     private static string When(Campaign c, TermsText t)

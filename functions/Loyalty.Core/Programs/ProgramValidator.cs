@@ -1,6 +1,7 @@
 using Loyalty.Core.Common;
 using Loyalty.Core.Family;
 using Loyalty.Core.Pos;
+using Loyalty.Core.Referrals;
 using Loyalty.Core.Webhooks.WeChat;
 
 namespace Loyalty.Core.Programs;
@@ -35,6 +36,7 @@ public static class ProgramValidator
         TierRulesValidator.Validate(rules.Tiers, errors.At("tiers"));
         Block(rules.Cash, "cash", "cash is required (omit it for the defaults).", errors, PointsCashRulesValidator.Validate);
         Block(rules.Transfers, "transfers", "transfers is required (omit it for the defaults).", errors, TransferRulesValidator.Validate);
+        Block(rules.Referrals, "referrals", "referrals is required (omit it for the defaults).", errors, ReferralRulesValidator.Validate);
         errors.AddRange(WeChatRulesValidator.Validate(rules));
         return errors.ToList();
     }

@@ -8,6 +8,6 @@ public interface IApiKeyStore
 
     Task<IReadOnlyList<ApiKey>> ListAsync(string tenantId, CancellationToken cancellationToken);
 
-    /// <summary>False when the tenant has no such key.</summary>
-    Task<bool> RevokeAsync(string tenantId, string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken);
+    /// <summary>The revoked key; null when the tenant has no such key. A key already revoked keeps its first revocation time.</summary>
+    Task<ApiKey?> RevokeAsync(string tenantId, string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken);
 }

@@ -1,7 +1,9 @@
+using Loyalty.Core.Audit;
 using Loyalty.Core.Common;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
 using Loyalty.Core.Tenants;
+using Loyalty.Functions.Audit;
 using Loyalty.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +11,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Loyalty.Functions.Members;
 
-public sealed class MemberFunctions(ApiEndpoint endpoint, MemberService members, MemberSearch search, AdjustmentService adjustments)
+public sealed class MemberFunctions(ApiEndpoint endpoint, MemberService members, MemberSearch search, AdjustmentService adjustments, AdminAudit audit)
 {
     /// <summary><c>?phone=</c> finds one member for any key; the filtered list (every other parameter) is for admins.</summary>
     [Function("ListMembers")]
@@ -74,5 +76,6 @@ public sealed class MemberFunctions(ApiEndpoint endpoint, MemberService members,
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/members/{memberId}/adjustments")] HttpRequest req, string memberId, CancellationToken cancellationToken) =>
         endpoint.RunAsync<Adjustment>(req, [ApiKeyScope.Admin], Headers.RequiredIdempotencyKey, (caller, key, body) =>
             adjustments.AdjustAsync(new MemberKey(caller.TenantId, memberId), body, key, $"key:{caller.KeyId}", cancellationToken)
+                .AuditedAsync(audit, o => AuditRecord.Of(caller, AuditAction.Adjustment, new MemberKey(caller.TenantId, memberId), o), cancellationToken)
                 .ToHttpAsync(req, o => o.Replayed ? ApiResult.Ok(o) : new ApiResult(StatusCodes.Status201Created, o)), cancellationToken);
 }

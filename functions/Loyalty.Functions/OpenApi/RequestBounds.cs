@@ -8,6 +8,7 @@ using Loyalty.Core.Members;
 using Loyalty.Core.Pos;
 using Loyalty.Core.Programs;
 using Loyalty.Core.Purchases;
+using Loyalty.Core.Referrals;
 using Loyalty.Core.Refunds;
 using Loyalty.Core.Webhooks;
 using Loyalty.Core.Webhooks.WeChat;
@@ -115,6 +116,14 @@ public static class RequestBounds
         new(typeof(TransferRules), "maxTransfersPerMonth", ProgramBounds.MaxTransfersPerMonth),
         new(typeof(TransferRules), "maxPointsPerMonth", ProgramBounds.MaxTransferPointsPerMonth),
         new(typeof(TransferRules), "maxFamilyMembers", ProgramBounds.MaxFamilyMembers),
+        new(typeof(ReferralRules), "referrerPoints", ProgramBounds.RulePoints),
+        new(typeof(ReferralRules), "refereePoints", ProgramBounds.RulePoints),
+        new(typeof(ReferralRules), "minCashAmount", ProgramBounds.ReferralMinCash),
+        new(typeof(ReferralRules), "timeoutDays", ProgramBounds.ReferralTimeoutDays),
+        new(typeof(ReferralRules), "referrerWindowDays", ProgramBounds.ReferrerWindowDays),
+        new(typeof(ReferralRules), "maxRewardsPerMonth", ProgramBounds.ReferralCap),
+        new(typeof(ReferralRules), "maxRewardsLifetime", ProgramBounds.ReferralCap),
+        new(typeof(ReferralRules), "eligibleStores", ProgramBounds.ReferralStores),
 
         // The webhook code defines its own limits; they are shown from the same constants.
         new(typeof(ChannelSettings), "maxGrantPoints", new Bound(0, WebhookChannelValidator.MaxGrantPoints)),

@@ -1,7 +1,9 @@
 using System.Globalization;
+using Loyalty.Core.Audit;
 using Loyalty.Core.Common;
 using Loyalty.Core.Programs;
 using Loyalty.Core.Tenants;
+using Loyalty.Functions.Audit;
 using Loyalty.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +11,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Loyalty.Functions.Programs;
 
-public sealed class ProgramFunctions(ApiEndpoint endpoint, ProgramService programs, TimeProvider time)
+public sealed class ProgramFunctions(ApiEndpoint endpoint, ProgramService programs, AdminAudit audit, TimeProvider time)
 {
     [Function("GetProgram")]
     public Task<IActionResult> Get(
@@ -34,7 +36,9 @@ public sealed class ProgramFunctions(ApiEndpoint endpoint, ProgramService progra
 
             var rules = await RequestBody.ReadAsync<ProgramRules>(req, cancellationToken);
             return rules.IsSuccess
-                ? await programs.SaveAsync(caller.TenantId, rules.Value, expected.Value, $"key:{caller.KeyId}", cancellationToken).ToHttpAsync(req, p => View(p, StatusCodes.Status200OK))
+                ? await programs.SaveAsync(caller.TenantId, rules.Value, expected.Value, $"key:{caller.KeyId}", cancellationToken)
+                    .AuditedAsync(audit, p => AuditRecord.Of(caller, p), cancellationToken)
+                    .ToHttpAsync(req, p => View(p, StatusCodes.Status200OK))
                 : Problem.Result(rules.Error, req);
         });
 

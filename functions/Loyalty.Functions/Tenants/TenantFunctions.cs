@@ -1,3 +1,4 @@
+using Loyalty.Core.Audit;
 using Loyalty.Core.Common;
 using Loyalty.Core.Tenants;
 using Loyalty.Functions.Http;
@@ -22,7 +23,7 @@ public sealed record KeyView(string KeyId, ApiKeyScope Scope, string Name, DateT
 }
 
 /// <summary>Tenant onboarding (guarded by the bootstrap secret) and a tenant's own key management (admin keys).</summary>
-public sealed class TenantFunctions(ApiEndpoint endpoint, TenantService tenants, IApiKeyStore keys, IOptions<BootstrapOptions> bootstrap, TimeProvider time)
+public sealed class TenantFunctions(ApiEndpoint endpoint, TenantService tenants, IApiKeyStore keys, AdminAudit audit, IOptions<BootstrapOptions> bootstrap, TimeProvider time)
 {
     public const string BootstrapHeader = "X-Bootstrap-Secret";
 
@@ -59,6 +60,7 @@ public sealed class TenantFunctions(ApiEndpoint endpoint, TenantService tenants,
             }
 
             var issued = await tenants.IssueKeyAsync(caller.TenantId, scope, body.Name.Trim(), cancellationToken);
+            await audit.RecordAsync(AuditRecord.Issued(caller, issued.Key), cancellationToken);
             return ApiResult.Created(KeyView.From(issued.Key, issued.Secret), "/api/v1/keys");
         }, cancellationToken);
 
@@ -74,9 +76,13 @@ public sealed class TenantFunctions(ApiEndpoint endpoint, TenantService tenants,
         endpoint.RunAsync(req, [ApiKeyScope.Admin], async caller =>
         {
             var wellFormed = keyId.Length is > 0 and <= 32 && keyId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
-            return wellFormed && await keys.RevokeAsync(caller.TenantId, keyId, time.GetUtcNow(), cancellationToken)
-                ? ApiResult.NoContent()
-                : Problem.Result(Error.NotFound("api-key-not-found", $"No key '{keyId}'."), req);
+            if (!wellFormed || await keys.RevokeAsync(caller.TenantId, keyId, time.GetUtcNow(), cancellationToken) is not { } revoked)
+            {
+                return Problem.Result(Error.NotFound("api-key-not-found", $"No key '{keyId}'."), req);
+            }
+
+            await audit.RecordAsync(AuditRecord.Revoked(caller, revoked), cancellationToken);
+            return ApiResult.NoContent();
         });
 
     private static IEnumerable<FieldError> ValidateKey(CreateKeyRequest request)

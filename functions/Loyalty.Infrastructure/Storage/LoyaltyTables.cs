@@ -26,6 +26,10 @@ public sealed class LoyaltyTables(TableServiceClient service, IOptions<TableStor
     public const string PendingSagas = "pendingsagas";
     public const string ExpiryIndex = "expiryindex";
     public const string ClearingRuns = "clearingruns";
+    public const string ReferralCodes = "referralcodes";
+    public const string AdminAudit = "adminaudit";
+    public const string SmsOutbox = "smsoutbox";
+    public const string SmsLog = "smslog";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();
 

@@ -40,20 +40,21 @@ public sealed class TableApiKeyStore(LoyaltyTables tables) : IApiKeyStore
         return keys;
     }
 
-    public async Task<bool> RevokeAsync(string tenantId, string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken)
+    public async Task<ApiKey?> RevokeAsync(string tenantId, string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(LoyaltyTables.ApiKeys);
         var index = await table.GetEntityIfExistsAsync<TableEntity>(IndexPartition(tenantId), keyId, cancellationToken: cancellationToken);
         if (!index.HasValue || index.Value is null)
         {
-            return false;
+            return null;
         }
 
-        var revoked = ToKey(index.Value) with { RevokedAt = revokedAt };
+        var key = ToKey(index.Value);
+        var revoked = key with { RevokedAt = key.RevokedAt ?? revokedAt };
         // The lookup row is what authentication reads: revoke it first.
         await table.UpsertEntityAsync(ToEntity(revoked, revoked.SecretHash, KeyRow), TableUpdateMode.Replace, cancellationToken);
         await table.UpsertEntityAsync(ToEntity(revoked, IndexPartition(tenantId), keyId), TableUpdateMode.Replace, cancellationToken);
-        return true;
+        return revoked;
     }
 
     private static string IndexPartition(string tenantId) => $"tenant:{tenantId}";

@@ -1,3 +1,4 @@
+using Loyalty.Core.Audit;
 using Loyalty.Core.Donations;
 using Loyalty.Core.Expiry;
 using Loyalty.Core.Family;
@@ -8,7 +9,9 @@ using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
 using Loyalty.Core.Purchases;
 using Loyalty.Core.Redemptions;
+using Loyalty.Core.Referrals;
 using Loyalty.Core.Refunds;
+using Loyalty.Core.Reminders;
 using Loyalty.Core.Sagas;
 using Loyalty.Core.Tenants;
 using Loyalty.Core.Webhooks;
@@ -46,6 +49,9 @@ public static class TableStoreRegistration
         services.AddSingleton<IPendingSagas, TablePendingSagas>();
         services.AddSingleton<IExpiryIndex, TableExpiryIndex>();
         services.AddSingleton<IClearingRunStore, TableClearingRunStore>();
+        services.AddSingleton<IReferralCodeStore, TableReferralCodeStore>();
+        services.AddSingleton<IAdminAuditLog, TableAdminAuditLog>();
+        services.AddSingleton<ISmsOutbox, TableSmsOutbox>();
         return services;
     }
 }

@@ -32,6 +32,13 @@ public sealed class PhoneNumberTests
     }
 
     [Fact]
+    public void Redacted_form_keeps_a_mainland_prefix_and_the_last_four_digits_only()
+    {
+        Assert.Equal("138****5678", PhoneNumber.Parse("+86 138 1234 5678")!.Redacted);
+        Assert.Equal("+155****0100", PhoneNumber.Parse("+15555550100")!.Redacted);
+    }
+
+    [Fact]
     public void Hash_depends_on_the_key()
     {
         var phone = PhoneNumber.Parse("13812345678")!;

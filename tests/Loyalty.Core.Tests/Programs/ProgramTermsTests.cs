@@ -44,4 +44,32 @@ public sealed class ProgramTermsTests
         Assert.Contains("usable 7 days after", text, StringComparison.Ordinal);
         Assert.Contains("December 31", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Referral_rules_are_described_only_when_enabled()
+    {
+        var referrals = new Loyalty.Core.Referrals.ReferralRules
+        {
+            Enabled = true,
+            ReferrerPoints = 200,
+            RefereePoints = 50,
+            RefereePointsAtSignUp = true,
+            MinCashAmount = 30,
+            TimeoutDays = 14,
+            MaxRewardsPerMonth = 5,
+        };
+        var enabled = Program with { Rules = Program.Rules with { Referrals = referrals } };
+
+        var zh = string.Join("\n", ProgramTerms.Render(enabled, "zh-CN").Sections.Single(s => s.Title == "推荐有礼").Lines);
+        var en = string.Join("\n", ProgramTerms.Render(enabled, "en").Sections.Single(s => s.Title == "Referrals").Lines);
+
+        Assert.DoesNotContain(ProgramTerms.Render(Program, "zh-CN").Sections, s => s.Title == "推荐有礼");
+        Assert.Contains("14 天内完成首笔现金支付满 30 CNY 的消费", zh, StringComparison.Ordinal);
+        Assert.Contains("推荐人获得 200 积分（不计入等级成长）", zh, StringComparison.Ordinal);
+        Assert.Contains("新会员使用推荐码注册即得 50 积分", zh, StringComparison.Ordinal);
+        Assert.Contains("7 天退货期结束后发放", zh, StringComparison.Ordinal);
+        Assert.Contains("每月最多 5 次", zh, StringComparison.Ordinal);
+        Assert.Contains("within 14 days", en, StringComparison.Ordinal);
+        Assert.Contains("at most 5 a month", en, StringComparison.Ordinal);
+    }
 }

@@ -36,7 +36,7 @@ public sealed partial class FunctionAppSettingsTests
         "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
     ];
 
-    private static readonly string[] Secrets = ["Bootstrap__Secret", "Security__PhoneHashKey", "Security__FieldKeys", "Sms__AccessKey"];
+    private static readonly string[] Secrets = ["Bootstrap__Secret", "Security__PhoneHashKey", "Security__FieldKeys"];
 
     private static ServiceCollection App(IDictionary<string, string?> appSettings)
     {
@@ -79,7 +79,7 @@ public sealed partial class FunctionAppSettingsTests
         return names;
     }
 
-    private static Dictionary<string, string> Deployed()
+    private static string Infra(string file)
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "LoyaltyFunctions.sln")))
@@ -88,7 +88,12 @@ public sealed partial class FunctionAppSettingsTests
         }
 
         Assert.NotNull(root);
-        var bicep = File.ReadAllText(Path.Combine(root.FullName, "infra", "app", "function.bicep"));
+        return File.ReadAllText(Path.Combine(root.FullName, "infra", "app", file));
+    }
+
+    private static Dictionary<string, string> Deployed()
+    {
+        var bicep = Infra("function.bicep");
         return AppSetting().Matches(bicep).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value.Trim(), StringComparer.OrdinalIgnoreCase);
     }
 
@@ -137,6 +142,17 @@ public sealed partial class FunctionAppSettingsTests
     }
 
     [Fact]
+    public void Sms_is_sent_with_the_managed_identity_and_no_access_key_is_deployed()
+    {
+        var deployed = Deployed();
+
+        Assert.Equal("'managedidentity'", deployed["Sms__credential"]);
+        Assert.Equal("identityClientId", deployed["Sms__clientId"]);
+        Assert.DoesNotContain(deployed.Keys, k => k.StartsWith("Sms", StringComparison.OrdinalIgnoreCase) && k.Contains("Key", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("Sms--AccessKey", Infra("keyvault.bicep"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Secrets_are_key_vault_references_never_literal_values()
     {
         var deployed = Deployed();
@@ -168,6 +184,7 @@ public sealed partial class FunctionAppSettingsTests
         Assert.IsType<ServiceBusEventPublisher>(services.GetRequiredService<ILoyaltyEventPublisher>());
         Assert.Equal("sb-sample.servicebus.windows.net", services.GetRequiredService<ServiceBusClient>().FullyQualifiedNamespace);
         Assert.Equal(32, services.GetRequiredService<PhoneHashKey>().Key.Length);
+        Assert.IsType<Loyalty.Infrastructure.Sms.AcsSmsSender>(services.GetRequiredService<Loyalty.Core.Reminders.ISmsSender>());
     }
 
     /// <summary>A value of the kind Azure puts there once the Bicep expressions are resolved.</summary>
@@ -179,6 +196,8 @@ public sealed partial class FunctionAppSettingsTests
         "ServiceBus__fullyQualifiedNamespace" => "sb-sample.servicebus.windows.net",
         "ServiceBus__TopicName" => "loyalty-events",
         "AccrualQueueName" => "accrual",
+        "Sms__Endpoint" => "https://acs-sample.communication.azure.com",
+        "Sms__From" => "+18005550100",
         "Security__PhoneHashKey" => Convert.ToBase64String(new byte[32]),
         "Security__FieldKeys" => "k1:" + Convert.ToBase64String(new byte[32]),
         _ => "sample-value-of-sufficient-length",

@@ -1,0 +1,17 @@
+namespace Loyalty.Core.Audit;
+
+/// <summary>What an admin did. Each is recorded once, after it took effect, with the key that did it.</summary>
+public enum AuditAction
+{
+    Adjustment,
+    Freeze,
+    Unfreeze,
+    Merge,
+    Erase,
+    ProgramChange,
+    KeyIssue,
+    KeyRevoke,
+
+    /// <summary>A profile change made with an admin key (names the fields changed, never their values).</summary>
+    ProfileChange,
+}

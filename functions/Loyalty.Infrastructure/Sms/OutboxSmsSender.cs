@@ -1,0 +1,30 @@
+using Loyalty.Core.Members;
+using Loyalty.Core.Reminders;
+using Microsoft.Extensions.Logging;
+
+namespace Loyalty.Infrastructure.Sms;
+
+/// <summary>
+/// Used when no Communication Services is configured (local runs, tests): the message goes to the SMS outbox, marked
+/// as not sent, with the number masked. Nothing pretends to have been delivered.
+/// </summary>
+public sealed class OutboxSmsSender(ISmsOutbox outbox, SmsOptions options, ILogger<OutboxSmsSender> logger) : ISmsSender
+{
+    public async Task<SmsSendResult> SendAsync(SmsMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var to = PhoneNumber.Parse(message.To)?.Redacted ?? "(not a phone number)";
+        var entry = new SmsOutboxEntry(
+            message.TenantId,
+            message.Repeatability.RequestId.ToString("N"),
+            message.From ?? options.From,
+            to,
+            message.Text,
+            message.Tag,
+            SmsOutboxEntry.NotSentStatus,
+            message.Repeatability.FirstSent);
+        await outbox.AddAsync(entry, cancellationToken);
+        logger.LogInformation("SMS to {To} put in the SMS outbox, {Status}", to, SmsOutboxEntry.NotSentStatus);
+        return new SmsSendResult(SmsOutcome.NotSent, null, SmsOutboxEntry.NotSentStatus);
+    }
+}
