@@ -286,6 +286,7 @@ public sealed class EveryRouteIsolationTests(EveryRouteIsolationTests.Run run) :
                 ["StartClearingRun"] = Own(null, 200, 202),
                 ["GetClearingRun"] = NotFound(Values(("runId", ids["run"]))),
                 ["GetExpiryForecast"] = Own(null, 200),
+                ["ListAdminAudit"] = Own(null, 200),
                 ["GetOpenApiDocument"] = Own(null, 200),
 
                 ["PutGift"] = new(new RouteCall(Values(("giftId", "alpha-mug")), new { name = "Bravo mug", kind = "physical", pointsPrice = 1 }), Expect.OwnTenant, [200, 201]),
@@ -350,6 +351,7 @@ public sealed class EveryRouteIsolationTests(EveryRouteIsolationTests.Run run) :
                 ["GetMember"] = NotFound(m1),
                 ["GetMemberLedger"] = NotFound(m1),
                 ["GetMemberLots"] = NotFound(m1),
+                ["GetMemberReferralCode"] = NotFound(m1),
                 ["AdjustMemberPoints"] = NotFound(m1, new { delta = 1000, reason = "takeover" }),
 
                 ["CreateTenant"] = new(new RouteCall(Empty, new { tenantId = a.TenantId, name = "Takeover" }), Expect.Refused, []),
