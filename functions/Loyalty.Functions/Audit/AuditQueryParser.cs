@@ -51,13 +51,13 @@ public static class AuditQueryParser
             return to.Error;
         }
 
-        var pageSize = 50;
-        if (query.TryGetValue("pageSize", out var size) && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        var page = LedgerQueryParser.ParsePage(query, MaxPageSize);
+        if (!page.IsSuccess)
         {
-            return Error.BadRequest("invalid-query", $"pageSize must be a whole number from 1 to {MaxPageSize}.", "pageSize");
+            return page.Error;
         }
 
-        var token = query["continuationToken"].ToString();
-        return new AuditQuery(action, memberId.Length == 0 ? null : memberId, from.Value, to.Value, pageSize, token.Length == 0 ? null : token);
+        var (pageSize, token) = page.Value;
+        return new AuditQuery(action, memberId.Length == 0 ? null : memberId, from.Value, to.Value, pageSize, token);
     }
 }

@@ -36,14 +36,14 @@ public static class LedgerQueryParser
             return to.Error;
         }
 
-        var pageSize = 50;
-        if (query.TryGetValue("pageSize", out var size) && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        var page = ParsePage(query, MaxPageSize);
+        if (!page.IsSuccess)
         {
-            return Error.BadRequest("invalid-query", $"pageSize must be a whole number from 1 to {MaxPageSize}.", "pageSize");
+            return page.Error;
         }
 
-        var token = query["continuationToken"].ToString();
-        return new LedgerQuery(types.Count == 0 ? null : types, from.Value, to.Value, pageSize, token.Length == 0 ? null : token);
+        var (pageSize, token) = page.Value;
+        return new LedgerQuery(types.Count == 0 ? null : types, from.Value, to.Value, pageSize, token);
     }
 
     internal static Result<DateTimeOffset?> ParseTime(IQueryCollection query, string name)
@@ -57,5 +57,18 @@ public static class LedgerQueryParser
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
             ? Result<DateTimeOffset?>.Ok(value)
             : Error.BadRequest("invalid-query", $"{name} must be an ISO 8601 date or time.", name);
+    }
+
+    /// <summary><c>pageSize</c> (1 to <paramref name="maxPageSize"/>, default 50) and <c>continuationToken</c>; a bad size is a 400 naming it.</summary>
+    internal static Result<(int PageSize, string? Token)> ParsePage(IQueryCollection query, int maxPageSize)
+    {
+        var pageSize = 50;
+        if (query.TryGetValue("pageSize", out var size) && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 || pageSize > maxPageSize))
+        {
+            return Error.BadRequest("invalid-query", $"pageSize must be a whole number from 1 to {maxPageSize}.", "pageSize");
+        }
+
+        var token = query["continuationToken"].ToString();
+        return Result<(int PageSize, string? Token)>.Ok((pageSize, token.Length == 0 ? null : token));
     }
 }

@@ -39,13 +39,13 @@ public static class MemberListQueryParser
             return to.Error;
         }
 
-        var pageSize = 50;
-        if (query.TryGetValue("pageSize", out var size) && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        var page = LedgerQueryParser.ParsePage(query, MaxPageSize);
+        if (!page.IsSuccess)
         {
-            return Error.BadRequest("invalid-query", $"pageSize must be a whole number from 1 to {MaxPageSize}.", "pageSize");
+            return page.Error;
         }
 
-        var token = query["continuationToken"].ToString();
-        return new MemberListQuery(texts["tier"], from.Value, to.Value, texts["store"], texts["q"], pageSize, token.Length == 0 ? null : token);
+        var (pageSize, token) = page.Value;
+        return new MemberListQuery(texts["tier"], from.Value, to.Value, texts["store"], texts["q"], pageSize, token);
     }
 }
