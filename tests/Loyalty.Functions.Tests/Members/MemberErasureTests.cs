@@ -1,5 +1,9 @@
 using Azure.Data.Tables;
 using Loyalty.Core.Family;
+using Loyalty.Core.Gifts;
+using Loyalty.Core.Ledger;
+using Loyalty.Core.Members;
+using Loyalty.Core.Redemptions;
 using Loyalty.Core.Sagas;
 using Loyalty.Functions.Activities;
 using Loyalty.Functions.Audit;
@@ -160,6 +164,39 @@ public sealed class MemberErasureTests(LogCapturingHost host) : IClassFixture<Lo
         // The number is free again: someone else may register with it.
         var newcomer = await host.RegisterAsync(tenant.Pos, new { memberId = "new-" + member, phone = National });
         Assert.Equal(201, newcomer.Status);
+    }
+
+    [Fact]
+    public async Task Erasure_removes_the_shipping_addresses_of_the_members_redemptions_and_keeps_the_rest()
+    {
+        var tenant = await host.NewTenantAsync();
+        var member = await MemberWithPointsAsync(host, tenant, 500);
+        var key = new MemberKey(tenant.TenantId, member);
+        var address = new ShippingAddress("Zhou Shipto", "13977009988", "88 Erasable Rd, Shanghai");
+        var redemptions = host.Services.GetRequiredService<IRedemptionStore>();
+        var now = host.Time.GetUtcNow();
+        await redemptions.AddOrGetAsync(
+            new RedemptionRecord
+            {
+                TenantId = tenant.TenantId, RedemptionId = "rd-1", MemberId = member, GiftId = "mug", Kind = GiftKind.Physical, GiftName = "Mug", Points = 300,
+                ShipTo = address, Status = RedemptionStatus.AwaitingShipment, Fingerprint = "f", CreatedAt = now,
+                Fulfilment = new Fulfilment(GiftKind.Physical, now) { Shipment = new Shipment(ShipmentStatus.AwaitingShipment, address) },
+            },
+            CancellationToken.None);
+        var debit = await host.Services.GetRequiredService<LedgerService>().ExecuteAsync(key, new RedemptionDebit("rd-1", "mug", 300), CancellationToken.None);
+        Assert.True(debit.IsSuccess);
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Contains(await StoredRowsAsync(), r => r.Contains("Erasable Rd", StringComparison.Ordinal));
+
+        var erased = await EraseAsync(tenant.Admin, member, new { reason = "Member request" }, "erase-1");
+
+        Assert.True(erased.Status == 200, erased.Text);
+        Assert.Equal(-200, erased.Json["entry"]!["delta"]!.GetValue<long>());
+        var record = await redemptions.GetAsync(tenant.TenantId, "rd-1", CancellationToken.None);
+        Assert.Null(record!.ShipTo);
+        Assert.Equal(new ShippingAddress(null, null, null), record.Fulfilment!.Shipment!.ShipTo);
+        Assert.Equal((RedemptionStatus.AwaitingShipment, 300L, "mug"), (record.Status, record.Points, record.GiftId));
+        Assert.DoesNotContain(await StoredRowsAsync(), r => r.Contains("Erasable Rd", StringComparison.Ordinal) || r.Contains("13977009988", StringComparison.Ordinal) || r.Contains("Zhou Shipto", StringComparison.Ordinal));
     }
 
     [Fact]
