@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Loyalty.Functions.Activities;
 using Loyalty.Functions.Donations;
 using Loyalty.Functions.Family;
+using Loyalty.Functions.Freezes;
 using Loyalty.Functions.Gifts;
 using Loyalty.Functions.Lotteries;
 using Loyalty.Functions.Members;
@@ -10,10 +11,14 @@ using Loyalty.Functions.OpenApi;
 using Loyalty.Functions.Pos;
 using Loyalty.Functions.Programs;
 using Loyalty.Functions.Purchases;
+using Loyalty.Functions.Redemptions;
 using Loyalty.Functions.Refunds;
+using Loyalty.Functions.Tenants;
 using Loyalty.Functions.Tests.Support;
 using Loyalty.Functions.Webhooks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Moq;
 using Microsoft.AspNetCore.Mvc;
 using static Loyalty.Functions.Tests.Support.FunctionsHost;
 
@@ -49,7 +54,27 @@ public sealed class RequestBoundsTests(FunctionsHost host) : IClassFixture<Funct
         ["GrantPoints"] = r => host.Function<ActivityFunctions>().Grant(r, CancellationToken.None),
         ["ConfigureWebhookChannel"] = r => host.Function<WebhookFunctions>().Configure(r, "bounds-channel", CancellationToken.None),
         ["IssueWeChatScene"] = r => host.Function<WeChatBindingFunctions>().IssueScene(r, "m-bounds", CancellationToken.None),
+        ["RegisterMember"] = r => host.Function<MemberFunctions>().Register(r, CancellationToken.None),
+        ["UpdateMember"] = r => host.Function<MemberProfileFunctions>().Patch(r, "m-bounds", CancellationToken.None),
+        ["PutMemberPreferences"] = r => host.Function<MemberProfileFunctions>().PutPreferences(r, "m-bounds", CancellationToken.None),
+        ["FreezeMember"] = r => host.Function<FreezeFunctions>().Freeze(r, "m-bounds", CancellationToken.None),
+        ["UnfreezeMember"] = r => host.Function<FreezeFunctions>().Unfreeze(r, "m-bounds", CancellationToken.None),
+        ["Share"] = r => host.Function<ActivityFunctions>().Share(r, "m-bounds", CancellationToken.None),
+        ["CompleteTask"] = r => host.Function<ActivityFunctions>().CompleteTask(r, "m-bounds", "bounds-task", CancellationToken.None),
+        ["InviteFamilyMember"] = r => host.Function<FamilyFunctions>().Invite(r, CancellationToken.None),
+        ["AcceptFamilyInvitation"] = r => host.Function<FamilyFunctions>().Accept(r, "bounds-invitation", CancellationToken.None),
+        ["PutCharityProject"] = r => host.Function<DonationFunctions>().PutProject(r, "bounds-project", CancellationToken.None),
+        ["DrawLottery"] = r => host.Function<LotteryFunctions>().Draw(r, "bounds-lottery", CancellationToken.None),
+        // Every case is refused before a fulfilment is started or told anything: a strict mock fails the call if it were.
+        ["StartRedemption"] = r => host.Function<RedemptionFunctions>().Start(r, NoFulfilment(), CancellationToken.None),
+        ["ShipRedemption"] = r => host.Function<RedemptionFunctions>().Ship(r, NoFulfilment(), "bounds-redemption", CancellationToken.None),
+        ["CancelRedemption"] = r => host.Function<RedemptionFunctions>().Cancel(r, NoFulfilment(), "bounds-redemption", CancellationToken.None),
+        ["BindWeChat"] = r => host.Function<WeChatBindingFunctions>().Bind(r, "m-bounds", CancellationToken.None),
+        ["CreateTenant"] = r => host.Function<TenantFunctions>().CreateTenant(r, CancellationToken.None),
+        ["CreateApiKey"] = r => host.Function<TenantFunctions>().CreateKey(r, CancellationToken.None),
     };
+
+    private static DurableTaskClient NoFulfilment() => new Mock<DurableTaskClient>(MockBehavior.Strict, "bounds").Object;
 
     [Fact]
     public async Task A_number_just_outside_any_documented_bound_is_422_naming_the_field()
@@ -75,7 +100,7 @@ public sealed class RequestBoundsTests(FunctionsHost host) : IClassFixture<Funct
                     exercised.Add(bound);
                     foreach (var (value, side) in Outside(bound))
                     {
-                        var (body, field) = Build(examples, route, bound, value);
+                        var (body, field) = Build(examples, route, bound.Property, value, () => ItemFor(bound));
                         var response = await CallAsync(Request("POST", "/api/v1/bounds", body.ToJsonString(), tenant.Admin, new Dictionary<string, string> { ["Idempotency-Key"] = "bounds-" + Guid.NewGuid().ToString("N"), ["If-Match"] = "*" }), operations[operationId]);
                         var fields = response.Body?["errors"]?.AsArray().Select(e => e!["field"]!.GetValue<string>()).ToList() ?? [];
                         if (response.Status != 422 || !fields.Contains(field))
@@ -89,6 +114,58 @@ public sealed class RequestBoundsTests(FunctionsHost host) : IClassFixture<Funct
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.Empty(RequestBounds.All.Except(exercised).Except(signedOnly));
+    }
+
+    [Fact]
+    public async Task A_text_longer_than_its_documented_length_is_422_naming_the_field_and_one_off_its_pattern_is_refused()
+    {
+        var tenant = await host.NewTenantAsync();
+        var operations = Operations();
+        var failures = new List<string>();
+        var exercised = new HashSet<SchemaText>();
+        var signedOnly = new HashSet<SchemaText>();
+        foreach (var (operationId, root, examples) in RequestOperations())
+        {
+            if (Signed.Contains(operationId))
+            {
+                signedOnly.UnionWith(RequestBounds.Texts.Where(t => Routes(root, t.SchemaName, []).Any()));
+                continue;
+            }
+
+            foreach (var text in RequestBounds.Texts)
+            {
+                foreach (var route in Routes(root, text.SchemaName, []))
+                {
+                    if (!operations.ContainsKey(operationId))
+                    {
+                        failures.Add($"Add {operationId} to {nameof(Operations)}: its request has bounded texts.");
+                        continue;
+                    }
+
+                    exercised.Add(text);
+                    var cases = new List<(string Value, string Case, bool Length)> { (new string('7', text.Bound.MaxLength + 1), "too long", true) };
+                    if (text.Bound.Pattern is not null)
+                    {
+                        cases.Add(("not a pattern!", "off its pattern", false));
+                    }
+
+                    foreach (var (value, label, length) in cases)
+                    {
+                        var (body, field) = Build(examples, route, text.Property, JsonValue.Create(value)!);
+                        var response = await CallAsync(Request("POST", "/api/v1/bounds", body.ToJsonString(), tenant.Admin, new Dictionary<string, string> { ["Idempotency-Key"] = "bounds-" + Guid.NewGuid().ToString("N"), ["If-Match"] = "*", [TenantFunctions.BootstrapHeader] = BootstrapSecret }), operations[operationId]);
+                        var errors = response.Body?["errors"]?.AsArray().Select(e => (Field: e!["field"]!.GetValue<string>(), Rule: e["rule"]!.GetValue<string>())).ToList() ?? [];
+                        var named = length ? errors.Contains((field, "length")) : response.Status is >= 400 and < 500 && errors.Any(e => e.Field == field || field.StartsWith(e.Field + "[", StringComparison.Ordinal));
+                        if (!named || (length && response.Status != 422))
+                        {
+                            failures.Add($"{operationId} {field} {label}: {response.Status} {response.Code} {string.Join(", ", errors)}");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Empty(RequestBounds.Texts.Except(exercised).Except(signedOnly));
     }
 
     private static IEnumerable<(string OperationId, string Root, IReadOnlyList<JsonObject> Examples)> RequestOperations() =>
@@ -155,7 +232,7 @@ public sealed class RequestBoundsTests(FunctionsHost host) : IClassFixture<Funct
     private static JsonObject Count(decimal count) => new() { ["count"] = (int)count };
 
     /// <summary>The operation's example that already holds most of the route, with the bounded value put at its end, and the field the error must name.</summary>
-    private static (JsonObject Body, string Field) Build(IReadOnlyList<JsonObject> examples, IReadOnlyList<string> route, SchemaBound bound, JsonNode value)
+    private static (JsonObject Body, string Field) Build(IReadOnlyList<JsonObject> examples, IReadOnlyList<string> route, string boundProperty, JsonNode value, Func<JsonNode>? itemFor = null)
     {
         var body = examples.OrderByDescending(e => Depth(e, route)).First().DeepClone().AsObject();
         var holder = body;
@@ -181,13 +258,13 @@ public sealed class RequestBoundsTests(FunctionsHost host) : IClassFixture<Funct
             }
         }
 
-        var property = bound.Property.TrimEnd('[', ']', '{', '}');
-        if (bound.Property.EndsWith("[]", StringComparison.Ordinal))
+        var property = boundProperty.TrimEnd('[', ']', '{', '}');
+        if (boundProperty.EndsWith("[]", StringComparison.Ordinal))
         {
             holder[property] = new JsonArray(value.DeepClone());
             field.Add($"{property}[0]");
         }
-        else if (bound.Property.EndsWith("{}", StringComparison.Ordinal))
+        else if (boundProperty.EndsWith("{}", StringComparison.Ordinal))
         {
             var key = holder[property] is JsonObject { Count: > 0 } map ? map.First().Key : "x";
             holder[property] = new JsonObject { [key] = value.DeepClone() };
@@ -195,7 +272,7 @@ public sealed class RequestBoundsTests(FunctionsHost host) : IClassFixture<Funct
         }
         else if (value is JsonObject count)
         {
-            var item = holder[property] is JsonArray { Count: > 0 } items ? items[0]!.DeepClone() : ItemFor(bound);
+            var item = holder[property] is JsonArray { Count: > 0 } items ? items[0]!.DeepClone() : itemFor!();
             holder[property] = new JsonArray([.. Enumerable.Range(0, count["count"]!.GetValue<int>()).Select(_ => item.DeepClone())]);
             field.Add(property);
         }
