@@ -38,6 +38,7 @@ public static class UseCaseRegistration
         services.AddSingleton<MemberService>();
         services.AddSingleton<MemberSearch>();
         services.AddSingleton<ProfileService>();
+        services.AddSingleton<ErasureService>();
         services.AddSingleton<IMemberContacts, MemberContacts>();
         services.AddSingleton<AdjustmentService>();
         services.AddSingleton<AdminAudit>();

@@ -106,7 +106,7 @@ public sealed class ClearingService(IExpiryIndex index, IClearingRunStore runs, 
     {
         var member = new MemberKey(tenantId, rows[0].MemberId);
         var cleared = await ledger.ExecuteAsync(member, new ExpirePoints(ClearingRunIds.LedgerKey(date)) { Operator = "clearing" }, cancellationToken);
-        if (!cleared.IsSuccess && cleared.Error.Code != "member-not-found")
+        if (!cleared.IsSuccess && !Members.MemberService.IsClosedOrMissing(cleared.Error))
         {
             return new ClearingTally(0, 0, 1);
         }

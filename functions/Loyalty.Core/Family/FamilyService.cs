@@ -87,8 +87,8 @@ public sealed class FamilyService(IFamilyStore family, ILedgerStore ledger, Prog
     public async Task<Result<IReadOnlyList<string>>> ListAsync(MemberKey member, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
-        return await ledger.GetAccountAsync(member, cancellationToken) is null
-            ? MemberService.MemberNotFound(member)
+        return MemberService.Refusal(member, await ledger.GetAccountAsync(member, cancellationToken)) is { } refused
+            ? refused
             : Result<IReadOnlyList<string>>.Ok(await family.ListAsync(member.TenantId, member.MemberId, cancellationToken));
     }
 
@@ -142,9 +142,10 @@ public sealed class FamilyService(IFamilyStore family, ILedgerStore ledger, Prog
     {
         foreach (var memberId in new[] { from, to })
         {
-            if (await ledger.GetAccountAsync(new MemberKey(tenantId, memberId), cancellationToken) is null)
+            var key = new MemberKey(tenantId, memberId);
+            if (MemberService.Refusal(key, await ledger.GetAccountAsync(key, cancellationToken)) is { } refused)
             {
-                return MemberService.MemberNotFound(new MemberKey(tenantId, memberId));
+                return refused;
             }
         }
 

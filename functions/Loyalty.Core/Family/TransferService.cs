@@ -109,7 +109,8 @@ public sealed class TransferService(ITransferStore transfers, FamilyService fami
             return await SaveAsync(record with { Status = TransferStatus.Completed, InEntryId = credit.Value.Entry!.EntryId }, cancellationToken);
         }
 
-        if (credit.Error.Kind != ErrorKind.NotFound)
+        // A receiver that is gone (unknown, erased) or merged away will never take the points: they go back.
+        if (credit.Error.Kind != ErrorKind.NotFound && credit.Error.Code != MemberService.MemberMergedCode)
         {
             return credit.Error;
         }
@@ -124,9 +125,9 @@ public sealed class TransferService(ITransferStore transfers, FamilyService fami
     {
         var to = new MemberKey(record.TenantId, record.ToMemberId);
         var receiver = await ledgerStore.GetAccountAsync(to, cancellationToken);
-        if (receiver is null)
+        if (MemberService.Refusal(to, receiver) is { } refused)
         {
-            return MemberService.MemberNotFound(to);
+            return refused;
         }
 
         if (!await family.AreBoundAsync(record.TenantId, record.FromMemberId, record.ToMemberId, cancellationToken))
@@ -134,7 +135,7 @@ public sealed class TransferService(ITransferStore transfers, FamilyService fami
             return Error.Rule("not-family", $"Members '{record.FromMemberId}' and '{record.ToMemberId}' are not bound as family.");
         }
 
-        return receiver.Frozen
+        return receiver is { Frozen: true }
             ? Error.Rule("receiver-frozen", $"Member '{record.ToMemberId}' is frozen and cannot receive points.")
             : null;
     }

@@ -45,6 +45,12 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerR
             return Error.NotFound("member-not-found", $"Member '{member.MemberId}' does not exist.");
         }
 
+        if (!state.Account.IsOpen)
+        {
+            // An erased or merged account takes no more changes of any kind; a replay (above) still gets its first result.
+            return MemberService.MemberClosed(state.Account);
+        }
+
         var transaction = new LedgerTransaction(state, time.GetUtcNow(), command.IdempotencyKey, command.Operator)
         {
             ProgramVersion = command.ProgramVersion,

@@ -22,6 +22,9 @@ public interface IMemberDirectory
 
     Task UpsertAsync(MemberAccount account, CancellationToken cancellationToken);
 
+    /// <summary>Deletes the member's list row (an erased member is listed nowhere); safe to repeat.</summary>
+    Task RemoveAsync(string tenantId, string memberId, CancellationToken cancellationToken);
+
     Task<MemberPage> ListAsync(string tenantId, MemberListQuery query, CancellationToken cancellationToken);
 }
 

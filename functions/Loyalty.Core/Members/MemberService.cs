@@ -78,9 +78,9 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
     public async Task<Result<MemberSummary>> GetAsync(MemberKey key, CancellationToken cancellationToken)
     {
         var state = await LoadAsync(key, cancellationToken);
-        if (state is null)
+        if (state is null || state.Account.Status == MemberStatus.Erased)
         {
-            return MemberNotFound(key);
+            return state is null ? MemberNotFound(key) : MemberClosed(state.Account);
         }
 
         var program = await programs.GetAsync(key.TenantId, cancellationToken);
@@ -97,9 +97,9 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
     public async Task<Result<IReadOnlyList<PointsLot>>> GetLotsAsync(MemberKey key, CancellationToken cancellationToken)
     {
         var state = await LoadAsync(key, cancellationToken);
-        if (state is null)
+        if (state is null || state.Account.Status == MemberStatus.Erased)
         {
-            return MemberNotFound(key);
+            return state is null ? MemberNotFound(key) : MemberClosed(state.Account);
         }
 
         var now = time.GetUtcNow();
@@ -108,9 +108,10 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
 
     public async Task<Result<LedgerPage>> GetLedgerAsync(MemberKey key, LedgerQuery query, CancellationToken cancellationToken)
     {
-        if (!MemberKey.IsValidMemberId(key.MemberId) || await ledger.GetAccountAsync(key, cancellationToken) is null)
+        var account = MemberKey.IsValidMemberId(key.MemberId) ? await ledger.GetAccountAsync(key, cancellationToken) : null;
+        if (account is null || account.Status == MemberStatus.Erased)
         {
-            return MemberNotFound(key);
+            return account is null ? MemberNotFound(key) : MemberClosed(account);
         }
 
         try
@@ -151,18 +152,38 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
     private static bool SameRegistration(MemberAccount account, string? phoneHash, string? name, DateOnly? birthday) =>
         account.PhoneHash == phoneHash && account.Name == name && account.Birthday == birthday;
 
-    /// <summary>A merged account points to the one it became; an erased one is simply not found.</summary>
+    public const string MemberNotFoundCode = "member-not-found";
+
+    public const string MemberErasedCode = "member-erased";
+
+    public const string MemberMergedCode = "member-merged";
+
+    /// <summary>
+    /// A merged account points to the one it became (409); an erased one is not found (404 <c>member-erased</c>): the id
+    /// answers nothing about the person any more, and a client can tell it apart from a typo.
+    /// </summary>
     public static Error MemberClosed(MemberAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);
         return account.Status == MemberStatus.Merged
-            ? Error.Conflict("member-merged", $"Member '{account.Key.MemberId}' was merged into '{account.MergedInto}'; use that member.")
-            : MemberNotFound(account.Key);
+            ? Error.Conflict(MemberMergedCode, $"Member '{account.Key.MemberId}' was merged into '{account.MergedInto}'; use that member.")
+            : Error.NotFound(MemberErasedCode, $"Member '{account.Key.MemberId}' was erased on request; nothing about them is kept.");
+    }
+
+    /// <summary>Why <paramref name="account"/> (read for <paramref name="key"/>) cannot be acted on, or null for an open account.</summary>
+    public static Error? Refusal(MemberKey key, MemberAccount? account) =>
+        account is null ? MemberNotFound(key) : account.IsOpen ? null : MemberClosed(account);
+
+    /// <summary>True for the refusals that mean "there is no open account to act on": background jobs treat them as done.</summary>
+    public static bool IsClosedOrMissing(Error error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.Code is MemberNotFoundCode or MemberErasedCode or MemberMergedCode;
     }
 
     public static Error MemberNotFound(MemberKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return Error.NotFound("member-not-found", $"Member '{key.MemberId}' does not exist.");
+        return Error.NotFound(MemberNotFoundCode, $"Member '{key.MemberId}' does not exist.");
     }
 }

@@ -87,4 +87,10 @@ public static class ProgramBounds
     public static readonly Bound ReferralCap = new(0, 100_000);
 
     public static readonly Bound ReferralStores = new(0, 200);
+
+    /// <summary>Days before the last usable day a pre-expiry SMS goes out.</summary>
+    public static readonly Bound ReminderOffsetDays = new(1, 365);
+
+    /// <summary>How many reminders one expiry may get.</summary>
+    public static readonly Bound ReminderOffsets = new(1, 5);
 }

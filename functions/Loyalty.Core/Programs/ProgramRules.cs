@@ -28,6 +28,9 @@ public sealed record ProgramRules
     /// <summary>Referral rewards (老带新): off unless the merchant enables them.</summary>
     public Referrals.ReferralRules Referrals { get; init; } = new();
 
+    /// <summary>Pre-expiry SMS reminders (清零前提醒): off unless the merchant enables them.</summary>
+    public Reminders.ReminderRules Reminders { get; init; } = new();
+
     /// <summary>What WeChat official-account events earn, by webhook channel id.</summary>
     public IReadOnlyDictionary<string, Webhooks.WeChat.WeChatEventRules> WeChat { get; init; } = new Dictionary<string, Webhooks.WeChat.WeChatEventRules>();
 }

@@ -2,6 +2,7 @@ using Loyalty.Core.Common;
 using Loyalty.Core.Family;
 using Loyalty.Core.Pos;
 using Loyalty.Core.Referrals;
+using Loyalty.Core.Reminders;
 using Loyalty.Core.Webhooks.WeChat;
 
 namespace Loyalty.Core.Programs;
@@ -37,6 +38,7 @@ public static class ProgramValidator
         Block(rules.Cash, "cash", "cash is required (omit it for the defaults).", errors, PointsCashRulesValidator.Validate);
         Block(rules.Transfers, "transfers", "transfers is required (omit it for the defaults).", errors, TransferRulesValidator.Validate);
         Block(rules.Referrals, "referrals", "referrals is required (omit it for the defaults).", errors, ReferralRulesValidator.Validate);
+        Block(rules.Reminders, "reminders", "reminders is required (omit it for the defaults).", errors, ReminderRulesValidator.Validate);
         errors.AddRange(WeChatRulesValidator.Validate(rules));
         return errors.ToList();
     }

@@ -18,7 +18,7 @@ public sealed class TierReviewService(ITierReviewSchedule schedule, ITenantStore
             foreach (var due in await schedule.DueAsync(tenant.TenantId, now, BatchSize, cancellationToken))
             {
                 var result = await ledger.ExecuteAsync(due.Member, new ReviewTier(due.ReviewAt, program.Rules) { ProgramVersion = program.Version }, cancellationToken);
-                if (result.IsSuccess || result.Error.Code == "member-not-found")
+                if (result.IsSuccess || Members.MemberService.IsClosedOrMissing(result.Error))
                 {
                     await schedule.CompleteAsync(due, cancellationToken);
                     reviewed++;

@@ -48,9 +48,10 @@ public sealed class PurchaseService(
         var stored = await purchases.GetAsync(tenantId, purchase.OrderId, cancellationToken);
         if (stored is null)
         {
-            if (await ledgerStore.GetAccountAsync(new MemberKey(tenantId, purchase.MemberId), cancellationToken) is null)
+            var member = new MemberKey(tenantId, purchase.MemberId);
+            if (MemberService.Refusal(member, await ledgerStore.GetAccountAsync(member, cancellationToken)) is { } refused)
             {
-                return MemberService.MemberNotFound(new MemberKey(tenantId, purchase.MemberId));
+                return refused;
             }
 
             // Known now, so refused now: the processor checks the same rows again before it credits.

@@ -37,8 +37,8 @@ public sealed class RedemptionWorkflow(
         }
 
         var member = await ledgerStore.GetAccountAsync(new MemberKey(input.TenantId, input.MemberId), cancellationToken);
-        var reserved = member is null
-            ? MemberService.MemberNotFound(new MemberKey(input.TenantId, input.MemberId))
+        var reserved = member is null || !member.IsOpen
+            ? MemberService.Refusal(new MemberKey(input.TenantId, input.MemberId), member)!
             : await stock.ReserveAsync(input.TenantId, input.GiftId, input.MemberId, member.Tier, input.RedemptionId, record.CreatedAt, cancellationToken);
         if (!reserved.IsSuccess)
         {

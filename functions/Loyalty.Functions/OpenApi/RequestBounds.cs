@@ -10,6 +10,7 @@ using Loyalty.Core.Pos;
 using Loyalty.Core.Programs;
 using Loyalty.Core.Purchases;
 using Loyalty.Core.Referrals;
+using Loyalty.Core.Reminders;
 using Loyalty.Core.Refunds;
 using Loyalty.Core.Webhooks;
 using Loyalty.Core.Webhooks.WeChat;
@@ -139,6 +140,8 @@ public static class RequestBounds
         new(typeof(ReferralRules), "maxRewardsPerMonth", ProgramBounds.ReferralCap),
         new(typeof(ReferralRules), "maxRewardsLifetime", ProgramBounds.ReferralCap),
         new(typeof(ReferralRules), "eligibleStores", ProgramBounds.ReferralStores),
+        new(typeof(ReminderRules), "offsetsDays", ProgramBounds.ReminderOffsets),
+        new(typeof(ReminderRules), "offsetsDays[]", ProgramBounds.ReminderOffsetDays),
 
         // The webhook code defines its own limits; they are shown from the same constants.
         new(typeof(ChannelSettings), "maxGrantPoints", new Bound(0, WebhookChannelValidator.MaxGrantPoints)),

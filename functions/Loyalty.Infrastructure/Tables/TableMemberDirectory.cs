@@ -94,6 +94,19 @@ public sealed class TableMemberDirectory(LoyaltyTables tables, PhoneHashKey look
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
 
+    public async Task RemoveAsync(string tenantId, string memberId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LoyaltyTables.Members);
+        try
+        {
+            await table.DeleteEntityAsync(tenantId, memberId, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already gone: removing is what was asked.
+        }
+    }
+
     public async Task<MemberPage> ListAsync(string tenantId, MemberListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);

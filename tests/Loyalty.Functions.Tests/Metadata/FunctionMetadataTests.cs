@@ -19,6 +19,7 @@ public sealed class FunctionMetadataTests
         ["GetMember"] = "http GET v1/members/{memberId}",
         ["ListMembers"] = "http GET v1/members",
         ["UpdateMember"] = "http PATCH v1/members/{memberId}",
+        ["EraseMember"] = "http DELETE v1/members/{memberId}",
         ["GetMemberLedger"] = "http GET v1/members/{memberId}/ledger",
         ["GetMemberLots"] = "http GET v1/members/{memberId}/lots",
         ["GetMemberReferralCode"] = "http GET v1/members/{memberId}/referral",

@@ -293,9 +293,17 @@ public sealed class RequestBoundsTests(FunctionsHost host) : IClassFixture<Funct
         return created;
     }
 
-    /// <summary>An item for a list the example leaves empty: a string that fits the item pattern, or an empty object.</summary>
-    private static JsonNode ItemFor(SchemaBound bound) =>
-        PropertyNode(bound)["items"]?["type"]?.GetValue<string>() == "string" ? JsonValue.Create("item-0001")! : new JsonObject();
+    /// <summary>An item for a list the example leaves empty: a string that fits the item pattern, a number at the items' minimum, or an empty object.</summary>
+    private static JsonNode ItemFor(SchemaBound bound)
+    {
+        var items = PropertyNode(bound)["items"];
+        return items?["type"]?.GetValue<string>() switch
+        {
+            "string" => JsonValue.Create("item-0001")!,
+            "integer" or "number" => items["minimum"]?.DeepClone() ?? JsonValue.Create(1)!,
+            _ => new JsonObject(),
+        };
+    }
 
     private static int Depth(JsonObject example, IReadOnlyList<string> route)
     {

@@ -40,9 +40,9 @@ public sealed class WeChatBindingService(IWeChatBindingStore store, IWebhookChan
     public async Task<Result<IReadOnlyList<WeChatBinding>>> ListAsync(MemberKey member, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
-        return await ExistsAsync(member, cancellationToken)
-            ? Result<IReadOnlyList<WeChatBinding>>.Ok(await store.ListByMemberAsync(member.TenantId, member.MemberId, cancellationToken))
-            : MemberNotFound(member);
+        return await RefusalAsync(member, cancellationToken) is { } refused
+            ? refused
+            : Result<IReadOnlyList<WeChatBinding>>.Ok(await store.ListByMemberAsync(member.TenantId, member.MemberId, cancellationToken));
     }
 
     public async Task<Result<WeChatBinding>> UnbindAsync(MemberKey member, string? channel, CancellationToken cancellationToken)
@@ -53,9 +53,9 @@ public sealed class WeChatBindingService(IWeChatBindingStore store, IWebhookChan
             return Error.Validation("channel", "required", "channel is required: the official-account channel whose binding to remove.");
         }
 
-        if (!await ExistsAsync(member, cancellationToken))
+        if (await RefusalAsync(member, cancellationToken) is { } refused)
         {
-            return MemberNotFound(member);
+            return refused;
         }
 
         return await CommitAsync(
@@ -75,6 +75,44 @@ public sealed class WeChatBindingService(IWeChatBindingStore store, IWebhookChan
                 });
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes every binding of the member, openid rows included, so nothing links the member to a WeChat user any more
+    /// (erasure). Works on a closed account too and is safe to repeat; returns how many bindings it removed.
+    /// </summary>
+    public async Task<Result<int>> UnbindAllAsync(MemberKey member, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var removed = 0;
+        foreach (var binding in await store.ListByMemberAsync(member.TenantId, member.MemberId, cancellationToken))
+        {
+            var unbound = await CommitAsync(
+                async () =>
+                {
+                    var current = await store.FindByMemberAsync(member.TenantId, member.MemberId, binding.Channel, cancellationToken);
+                    if (current is null)
+                    {
+                        return new Plan(binding, null);
+                    }
+
+                    var openIdRow = await store.FindByOpenIdAsync(member.TenantId, current.OpenId, cancellationToken);
+                    return new Plan(current, new WeChatBindingChange(member.TenantId)
+                    {
+                        DeleteMember = current,
+                        DeleteOpenId = openIdRow?.MemberId == member.MemberId ? openIdRow : null,
+                    });
+                },
+                cancellationToken);
+            if (!unbound.IsSuccess)
+            {
+                return unbound.Error;
+            }
+
+            removed++;
+        }
+
+        return removed;
     }
 
     /// <summary>A scene named from the member, channel and idempotency key, so a retried request gets the same scene back.</summary>
@@ -200,9 +238,9 @@ public sealed class WeChatBindingService(IWeChatBindingStore store, IWebhookChan
             return Error.Validation(errors);
         }
 
-        if (!await ExistsAsync(member, cancellationToken))
+        if (await RefusalAsync(member, cancellationToken) is { } refused)
         {
-            return MemberNotFound(member);
+            return refused;
         }
 
         var configured = await channels.GetAsync(member.TenantId, channel!, cancellationToken);
@@ -211,10 +249,9 @@ public sealed class WeChatBindingService(IWeChatBindingStore store, IWebhookChan
             : Error.Validation("channel", "wechat-channel", $"'{channel}' is not a weChatOfficialAccount webhook channel of this tenant.");
     }
 
-    private async Task<bool> ExistsAsync(MemberKey member, CancellationToken cancellationToken) =>
-        MemberKey.IsValidMemberId(member.MemberId) && await ledger.GetAccountAsync(member, cancellationToken) is not null;
-
-    private static Error MemberNotFound(MemberKey member) => Error.NotFound("member-not-found", $"Member '{member.MemberId}' does not exist.");
+    /// <summary>Null for an open account; otherwise why not (unknown, erased or merged).</summary>
+    private async Task<Error?> RefusalAsync(MemberKey member, CancellationToken cancellationToken) =>
+        MemberService.Refusal(member, MemberKey.IsValidMemberId(member.MemberId) ? await ledger.GetAccountAsync(member, cancellationToken) : null);
 
     private sealed record Plan(Result<WeChatBinding> Outcome, WeChatBindingChange? Change);
 }

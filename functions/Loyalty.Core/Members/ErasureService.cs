@@ -1,0 +1,167 @@
+using Loyalty.Core.Common;
+using Loyalty.Core.Family;
+using Loyalty.Core.Ledger;
+using Loyalty.Core.Redemptions;
+using Loyalty.Core.Sagas;
+using Loyalty.Core.Webhooks.WeChat;
+
+namespace Loyalty.Core.Members;
+
+/// <summary>
+/// Erases a member on request (注销). The ledger batch (<see cref="EraseAccount"/>) forfeits the points and strips the
+/// account row; the lookups that point at the person are removed around it: the phone claim before (its row key is the
+/// phone's keyed hash, which the erased row no longer knows), the WeChat bindings, family bindings, shipping addresses
+/// of the member's redemptions and the directory row after (found by member id and the ledger's entries, so a retry
+/// after a crash finds and removes them too). A retry with the same
+/// Idempotency-Key returns the first result and finishes whatever a crash left undone.
+/// </summary>
+public sealed class ErasureService(
+    LedgerService ledger,
+    ILedgerStore store,
+    PhoneClaims phones,
+    IMemberDirectory directory,
+    WeChatBindingService wechat,
+    IFamilyStore family,
+    IPendingSagas sagas,
+    ITransferStore transfers,
+    IRedemptionStore redemptions,
+    TimeProvider time)
+{
+    public const string PendingTransfersCode = "member-has-pending-transfers";
+
+    /// <summary>In-flight sagas of the tenant read to find the member's; they are few (each lives for seconds).</summary>
+    public const int MaxPendingSagasRead = 500;
+
+    public async Task<Result<LedgerOutcome>> EraseAsync(MemberKey member, ErasureRequest request, string idempotencyKey, string @operator, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(request);
+        var reason = request.Reason?.Trim();
+        if (reason is not { Length: > 0 and <= 200 })
+        {
+            return Error.Validation("reason", "required", "reason is required (1-200 characters): an erasure must say why (e.g. the member's request and its ticket).");
+        }
+
+        var account = MemberKey.IsValidMemberId(member.MemberId) ? await store.GetAccountAsync(member, cancellationToken) : null;
+        if (account is null)
+        {
+            return MemberService.MemberNotFound(member);
+        }
+
+        var command = new EraseAccount(IdempotencyKeys.Request(idempotencyKey), reason) { Operator = @operator };
+        if (account.IsOpen)
+        {
+            if (await BlockerAsync(member, cancellationToken) is { } blocked)
+            {
+                return blocked;
+            }
+
+            if (account.PhoneHash is { } phoneHash)
+            {
+                await phones.ReleaseAsync(member, phoneHash, time.GetUtcNow(), cancellationToken);
+            }
+        }
+
+        var erased = await ledger.ExecuteAsync(member, command, cancellationToken);
+        if (!erased.IsSuccess)
+        {
+            // Refused after all (a hold opened meanwhile): the member keeps their number.
+            if (account is { IsOpen: true, PhoneHash: { } kept })
+            {
+                await phones.ClaimAsync(member, kept, cancellationToken);
+            }
+
+            return erased.Error;
+        }
+
+        return await RemoveLinksAsync(member, cancellationToken) is { } failed ? failed : erased;
+    }
+
+    /// <summary>What keeps the points of the account in motion: an open POS hold, or a transfer from or to the member still in flight.</summary>
+    private async Task<Error?> BlockerAsync(MemberKey member, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var state = await store.LoadAsync(member, cancellationToken);
+        var holds = state?.AsOf(now).Holds.Where(h => h.IsActive(now)).Select(h => h.HoldId).Order(StringComparer.Ordinal).ToList() ?? [];
+        if (holds.Count > 0)
+        {
+            return LedgerTransaction.OpenHolds(holds);
+        }
+
+        var pending = new List<string>();
+        foreach (var saga in await sagas.ListStartedBeforeAsync(member.TenantId, now.AddDays(1), MaxPendingSagasRead, cancellationToken))
+        {
+            if (saga.Kind == SagaKind.Transfer
+                && await transfers.GetAsync(member.TenantId, saga.Id, cancellationToken) is { Status: TransferStatus.Pending or TransferStatus.Debited } transfer
+                && (transfer.FromMemberId == member.MemberId || transfer.ToMemberId == member.MemberId))
+            {
+                pending.Add(transfer.TransferId);
+            }
+        }
+
+        return pending.Count == 0
+            ? null
+            : Error.Conflict(PendingTransfersCode, $"The member has {pending.Count} family transfer(s) still in flight ({string.Join(", ", pending)}); they finish within minutes, retry then.");
+    }
+
+    private async Task<Error?> RemoveLinksAsync(MemberKey member, CancellationToken cancellationToken)
+    {
+        var unbound = await wechat.UnbindAllAsync(member, cancellationToken);
+        if (!unbound.IsSuccess)
+        {
+            return unbound.Error;
+        }
+
+        foreach (var relative in await family.ListAsync(member.TenantId, member.MemberId, cancellationToken))
+        {
+            await family.UnbindAsync(member.TenantId, member.MemberId, relative, cancellationToken);
+        }
+
+        await ForgetShippingAddressesAsync(member, cancellationToken);
+        await directory.RemoveAsync(member.TenantId, member.MemberId, cancellationToken);
+        return null;
+    }
+
+    /// <summary>Every redemption debit names its redemption: the addresses (name, phone, street) go, the rest of the record stays.</summary>
+    private async Task ForgetShippingAddressesAsync(MemberKey member, CancellationToken cancellationToken)
+    {
+        var query = new LedgerQuery(new HashSet<LedgerEntryType> { LedgerEntryType.Spend }, PageSize: 200);
+        do
+        {
+            var page = await store.QueryEntriesAsync(member, query, cancellationToken);
+            foreach (var entry in page.Entries.Where(e => e.Reference is not null && e.Details.ContainsKey("giftId")))
+            {
+                await ForgetShippingAddressAsync(member, entry.Reference!, cancellationToken);
+            }
+
+            query = query with { ContinuationToken = page.ContinuationToken };
+        }
+        while (query.ContinuationToken is not null);
+    }
+
+    private async Task ForgetShippingAddressAsync(MemberKey member, string redemptionId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var record = await redemptions.GetAsync(member.TenantId, redemptionId, cancellationToken);
+            if (record is null || record.MemberId != member.MemberId || (record.ShipTo is null && record.Fulfilment?.Shipment is null))
+            {
+                return;
+            }
+
+            var scrubbed = record with
+            {
+                ShipTo = null,
+                Fulfilment = record.Fulfilment is { Shipment: { } shipment } fulfilment
+                    ? fulfilment with { Shipment = shipment with { ShipTo = new ShippingAddress(null, null, null) } }
+                    : record.Fulfilment,
+            };
+            if (scrubbed == record || await redemptions.TryUpdateAsync(scrubbed, cancellationToken))
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"Redemption '{redemptionId}' kept changing while its address was being removed; retry the erasure with the same Idempotency-Key.");
+    }
+}

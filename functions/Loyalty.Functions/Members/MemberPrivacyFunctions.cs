@@ -1,0 +1,46 @@
+using Loyalty.Core.Audit;
+using Loyalty.Core.Common;
+using Loyalty.Core.Members;
+using Loyalty.Core.Tenants;
+using Loyalty.Functions.Audit;
+using Loyalty.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Loyalty.Functions.Members;
+
+/// <summary>The member's data rights (PIPL/GDPR): erasure on request (注销), admin only and audited.</summary>
+public sealed class MemberPrivacyFunctions(ApiEndpoint endpoint, ErasureService erasure, AdminAudit audit)
+{
+    [Function("EraseMember")]
+    public Task<IActionResult> Erase(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "v1/members/{memberId}")] HttpRequest req, string memberId, CancellationToken cancellationToken) =>
+        endpoint.RunAsync(req, [ApiKeyScope.Admin], Headers.RequiredIdempotencyKey, async (caller, key) =>
+        {
+            var request = await ReadErasureAsync(req, cancellationToken);
+            if (!request.IsSuccess)
+            {
+                return Problem.Result(request.Error, req);
+            }
+
+            var member = new MemberKey(caller.TenantId, memberId);
+            return await erasure.EraseAsync(member, request.Value, key, MemberProfileFunctions.Operator(caller), cancellationToken)
+                .AuditedAsync(audit, o => AuditRecord.Of(caller, AuditAction.Erase, member, o), cancellationToken)
+                .ToHttpAsync(req, ApiResult.Ok);
+        });
+
+    /// <summary>The reason comes as <c>?reason=</c> (some clients send no body with DELETE) or as a JSON body, not both.</summary>
+    private static async Task<Result<ErasureRequest>> ReadErasureAsync(HttpRequest req, CancellationToken cancellationToken)
+    {
+        var hasBody = req.ContentLength > 0 || (req.ContentLength is null && req.Body.CanSeek && req.Body.Length > 0) || req.ContentType is { Length: > 0 };
+        if (!req.Query.TryGetValue("reason", out var reason))
+        {
+            return hasBody ? await RequestBody.ReadAsync<ErasureRequest>(req, cancellationToken) : new ErasureRequest(null);
+        }
+
+        return hasBody
+            ? Error.BadRequest("reason-twice", "Send the reason either as ?reason= or in the JSON body, not both.", "reason")
+            : new ErasureRequest(reason.ToString());
+    }
+}
