@@ -19,6 +19,8 @@ public static class TextBounds
 {
     public const int NameLength = 100;
 
+    public const int ReasonLength = 200;
+
     public const int CodeLength = 64;
 
     public const int UrlLength = 500;
@@ -30,7 +32,7 @@ public static class TextBounds
     public static readonly TextBound Name = new(NameLength);
 
     /// <summary>Why an operator did something (an adjustment, a freeze, a grant).</summary>
-    public static readonly TextBound Reason = new(200);
+    public static readonly TextBound Reason = new(ReasonLength);
 
     /// <summary>A short code or key of the merchant's own systems: a SKU, a category, a store, a reference, a tracking number.</summary>
     public static readonly TextBound Code = new(CodeLength);

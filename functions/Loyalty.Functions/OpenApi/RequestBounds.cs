@@ -163,6 +163,7 @@ public static class RequestBounds
         new(typeof(Adjustment), "reason", TextBounds.Reason),
         new(typeof(Adjustment), "reference", TextBounds.Code),
         new(typeof(FreezeRequest), "reason", TextBounds.Reason),
+        new(typeof(ErasureRequest), "reason", TextBounds.Reason),
         new(typeof(FreezeRequest), "reference", TextBounds.Code),
 
         new(typeof(PurchaseRequest), "memberId", TextBounds.Id),
@@ -234,6 +235,11 @@ public static class RequestBounds
         new(typeof(ReferralRules), "eligibleStores[]", TextBounds.Id),
         new(typeof(ReferralRules), "shareLinkTemplate", TextBounds.Url),
         new(typeof(PreviewRequest), "tier", TextBounds.Name),
+        new(typeof(ReminderRules), "sendTime", ReminderRulesValidator.TimeBound),
+        new(typeof(QuietHours), "start", ReminderRulesValidator.TimeBound),
+        new(typeof(QuietHours), "end", ReminderRulesValidator.TimeBound),
+        new(typeof(ReminderRules), "senderId", ReminderRulesValidator.SenderIdBound),
+        new(typeof(ReminderRules), "templates{}", ReminderRulesValidator.TemplateBound),
 
         new(typeof(CreateTenantRequest), "tenantId", Tenant.IdBound),
         new(typeof(CreateTenantRequest), "name", TextBounds.Name),

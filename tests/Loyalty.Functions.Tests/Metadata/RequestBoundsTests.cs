@@ -56,6 +56,7 @@ public sealed class RequestBoundsTests(FunctionsHost host) : IClassFixture<Funct
         ["IssueWeChatScene"] = r => host.Function<WeChatBindingFunctions>().IssueScene(r, "m-bounds", CancellationToken.None),
         ["RegisterMember"] = r => host.Function<MemberFunctions>().Register(r, CancellationToken.None),
         ["UpdateMember"] = r => host.Function<MemberProfileFunctions>().Patch(r, "m-bounds", CancellationToken.None),
+        ["EraseMember"] = r => host.Function<MemberPrivacyFunctions>().Erase(r, "m-bounds", CancellationToken.None),
         ["PutMemberPreferences"] = r => host.Function<MemberProfileFunctions>().PutPreferences(r, "m-bounds", CancellationToken.None),
         ["FreezeMember"] = r => host.Function<FreezeFunctions>().Freeze(r, "m-bounds", CancellationToken.None),
         ["UnfreezeMember"] = r => host.Function<FreezeFunctions>().Unfreeze(r, "m-bounds", CancellationToken.None),
@@ -80,93 +81,92 @@ public sealed class RequestBoundsTests(FunctionsHost host) : IClassFixture<Funct
     public async Task A_number_just_outside_any_documented_bound_is_422_naming_the_field()
     {
         var tenant = await host.NewTenantAsync();
-        var operations = Operations();
         var failures = new List<string>();
-        var exercised = new HashSet<SchemaBound>();
-        var signedOnly = new HashSet<SchemaBound>();
-        foreach (var (operationId, root, examples) in RequestOperations())
+        foreach (var (operation, examples, route, bound) in Placements(RequestBounds.All, b => b.SchemaName, failures))
         {
-            if (Signed.Contains(operationId))
+            foreach (var (value, side) in Outside(bound))
             {
-                signedOnly.UnionWith(RequestBounds.All.Where(b => Routes(root, b.SchemaName, []).Any()));
-                continue;
-            }
-
-            foreach (var bound in RequestBounds.All)
-            {
-                foreach (var route in Routes(root, bound.SchemaName, []))
+                var (body, field) = Build(examples, route, bound.Property, value, () => ItemFor(bound));
+                var response = await SendAsync(tenant, operation, body);
+                var fields = response.Body?["errors"]?.AsArray().Select(e => e!["field"]!.GetValue<string>()).ToList() ?? [];
+                if (response.Status != 422 || !fields.Contains(field))
                 {
-                    Assert.True(operations.ContainsKey(operationId), $"Add {operationId} to {nameof(Operations)}: its request has bounded numbers.");
-                    exercised.Add(bound);
-                    foreach (var (value, side) in Outside(bound))
-                    {
-                        var (body, field) = Build(examples, route, bound.Property, value, () => ItemFor(bound));
-                        var response = await CallAsync(Request("POST", "/api/v1/bounds", body.ToJsonString(), tenant.Admin, new Dictionary<string, string> { ["Idempotency-Key"] = "bounds-" + Guid.NewGuid().ToString("N"), ["If-Match"] = "*" }), operations[operationId]);
-                        var fields = response.Body?["errors"]?.AsArray().Select(e => e!["field"]!.GetValue<string>()).ToList() ?? [];
-                        if (response.Status != 422 || !fields.Contains(field))
-                        {
-                            failures.Add($"{operationId} {field} {side} ({value.ToJsonString()}): {response.Status} {string.Join(", ", fields)}");
-                        }
-                    }
+                    failures.Add($"{operation} {field} {side} ({value.ToJsonString()}): {response.Status} {string.Join(", ", fields)}");
                 }
             }
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.Empty(RequestBounds.All.Except(exercised).Except(signedOnly));
     }
 
     [Fact]
     public async Task A_text_longer_than_its_documented_length_is_422_naming_the_field_and_one_off_its_pattern_is_refused()
     {
         var tenant = await host.NewTenantAsync();
-        var operations = Operations();
         var failures = new List<string>();
-        var exercised = new HashSet<SchemaText>();
-        var signedOnly = new HashSet<SchemaText>();
-        foreach (var (operationId, root, examples) in RequestOperations())
+        foreach (var (operation, examples, route, text) in Placements(RequestBounds.Texts, t => t.SchemaName, failures))
         {
-            if (Signed.Contains(operationId))
+            var cases = new List<(string Value, string Case, bool Length)> { (new string('7', text.Bound.MaxLength + 1), "too long", true) };
+            if (text.Bound.Pattern is not null)
             {
-                signedOnly.UnionWith(RequestBounds.Texts.Where(t => Routes(root, t.SchemaName, []).Any()));
-                continue;
+                cases.Add(("not a pattern!", "off its pattern", false));
             }
 
-            foreach (var text in RequestBounds.Texts)
+            foreach (var (value, label, length) in cases)
             {
-                foreach (var route in Routes(root, text.SchemaName, []))
+                var (body, field) = Build(examples, route, text.Property, JsonValue.Create(value)!);
+                var response = await SendAsync(tenant, operation, body);
+                var errors = response.Body?["errors"]?.AsArray().Select(e => (Field: e!["field"]!.GetValue<string>(), Rule: e["rule"]!.GetValue<string>())).ToList() ?? [];
+                // A pattern's validator may name the list rather than the item.
+                var named = length ? errors.Contains((field, "length")) : response.Status is >= 400 and < 500 && errors.Any(e => e.Field == field || field.StartsWith(e.Field + "[", StringComparison.Ordinal));
+                if (!named || (length && response.Status != 422))
                 {
-                    if (!operations.ContainsKey(operationId))
-                    {
-                        failures.Add($"Add {operationId} to {nameof(Operations)}: its request has bounded texts.");
-                        continue;
-                    }
-
-                    exercised.Add(text);
-                    var cases = new List<(string Value, string Case, bool Length)> { (new string('7', text.Bound.MaxLength + 1), "too long", true) };
-                    if (text.Bound.Pattern is not null)
-                    {
-                        cases.Add(("not a pattern!", "off its pattern", false));
-                    }
-
-                    foreach (var (value, label, length) in cases)
-                    {
-                        var (body, field) = Build(examples, route, text.Property, JsonValue.Create(value)!);
-                        var response = await CallAsync(Request("POST", "/api/v1/bounds", body.ToJsonString(), tenant.Admin, new Dictionary<string, string> { ["Idempotency-Key"] = "bounds-" + Guid.NewGuid().ToString("N"), ["If-Match"] = "*", [TenantFunctions.BootstrapHeader] = BootstrapSecret }), operations[operationId]);
-                        var errors = response.Body?["errors"]?.AsArray().Select(e => (Field: e!["field"]!.GetValue<string>(), Rule: e["rule"]!.GetValue<string>())).ToList() ?? [];
-                        var named = length ? errors.Contains((field, "length")) : response.Status is >= 400 and < 500 && errors.Any(e => e.Field == field || field.StartsWith(e.Field + "[", StringComparison.Ordinal));
-                        if (!named || (length && response.Status != 422))
-                        {
-                            failures.Add($"{operationId} {field} {label}: {response.Status} {response.Code} {string.Join(", ", errors)}");
-                        }
-                    }
+                    failures.Add($"{operation} {field} {label}: {response.Status} {response.Code} {string.Join(", ", errors)}");
                 }
             }
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.Empty(RequestBounds.Texts.Except(exercised).Except(signedOnly));
     }
+
+    /// <summary>
+    /// Every place a request reaches a bound of <paramref name="catalog"/>: the operation, its examples and the property route.
+    /// An operation missing from <see cref="Operations"/> and a bound no request reaches (signed pushes aside) are failures.
+    /// </summary>
+    private IEnumerable<(string OperationId, IReadOnlyList<JsonObject> Examples, IReadOnlyList<string> Route, T Bound)> Placements<T>(IReadOnlyList<T> catalog, Func<T, string> schema, List<string> failures)
+    {
+        var operations = Operations();
+        var reached = new HashSet<T>();
+        foreach (var (operationId, root, examples) in RequestOperations())
+        {
+            foreach (var bound in catalog)
+            {
+                foreach (var route in Routes(root, schema(bound), []))
+                {
+                    reached.Add(bound);
+                    if (Signed.Contains(operationId))
+                    {
+                        continue;
+                    }
+
+                    if (!operations.ContainsKey(operationId))
+                    {
+                        failures.Add($"Add {operationId} to {nameof(Operations)}: its request has bounds.");
+                        break;
+                    }
+
+                    yield return (operationId, examples, route, bound);
+                }
+            }
+        }
+
+        failures.AddRange(catalog.Except(reached).Select(b => $"{b} is on no request of the document."));
+    }
+
+    private Task<Response> SendAsync(TenantKeys tenant, string operationId, JsonObject body) =>
+        CallAsync(
+            Request("POST", "/api/v1/bounds", body.ToJsonString(), tenant.Admin, new Dictionary<string, string> { ["Idempotency-Key"] = "bounds-" + Guid.NewGuid().ToString("N"), ["If-Match"] = "*", [TenantFunctions.BootstrapHeader] = BootstrapSecret }),
+            Operations()[operationId]);
 
     private static IEnumerable<(string OperationId, string Root, IReadOnlyList<JsonObject> Examples)> RequestOperations() =>
         OpenApiDocumentTests.DocumentOperations(Document)
