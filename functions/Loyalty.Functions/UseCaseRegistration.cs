@@ -39,6 +39,7 @@ public static class UseCaseRegistration
         services.AddSingleton<MemberSearch>();
         services.AddSingleton<ProfileService>();
         services.AddSingleton<ErasureService>();
+        services.AddSingleton<MemberExportService>();
         services.AddSingleton<IMemberContacts, MemberContacts>();
         services.AddSingleton<AdjustmentService>();
         services.AddSingleton<AdminAudit>();

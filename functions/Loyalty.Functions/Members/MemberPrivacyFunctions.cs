@@ -10,9 +10,15 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Loyalty.Functions.Members;
 
-/// <summary>The member's data rights (PIPL/GDPR): erasure on request (注销), admin only and audited.</summary>
-public sealed class MemberPrivacyFunctions(ApiEndpoint endpoint, ErasureService erasure, AdminAudit audit)
+/// <summary>The member's data rights (PIPL/GDPR), admin only: access (everything held, as JSON) and erasure on request (注销, audited).</summary>
+public sealed class MemberPrivacyFunctions(ApiEndpoint endpoint, ErasureService erasure, MemberExportService exports, AdminAudit audit)
 {
+    [Function("ExportMember")]
+    public Task<IActionResult> Export(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/members/{memberId}/export")] HttpRequest req, string memberId, CancellationToken cancellationToken) =>
+        endpoint.RunAsync(req, [ApiKeyScope.Admin], caller =>
+            exports.ExportAsync(new MemberKey(caller.TenantId, memberId), cancellationToken).ToHttpAsync(req, ApiResult.Ok));
+
     [Function("EraseMember")]
     public Task<IActionResult> Erase(
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "v1/members/{memberId}")] HttpRequest req, string memberId, CancellationToken cancellationToken) =>

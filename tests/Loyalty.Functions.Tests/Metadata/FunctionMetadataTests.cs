@@ -20,6 +20,7 @@ public sealed class FunctionMetadataTests
         ["ListMembers"] = "http GET v1/members",
         ["UpdateMember"] = "http PATCH v1/members/{memberId}",
         ["EraseMember"] = "http DELETE v1/members/{memberId}",
+        ["ExportMember"] = "http GET v1/members/{memberId}/export",
         ["GetMemberLedger"] = "http GET v1/members/{memberId}/ledger",
         ["GetMemberLots"] = "http GET v1/members/{memberId}/lots",
         ["GetMemberReferralCode"] = "http GET v1/members/{memberId}/referral",
