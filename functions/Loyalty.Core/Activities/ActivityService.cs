@@ -39,7 +39,7 @@ public sealed class ActivityService(LedgerService ledger, ProgramService program
             errors.Add(GrantBounds.Points.Violation("points"));
         }
 
-        if (string.IsNullOrWhiteSpace(grant.Reason) || grant.Reason.Length > 200)
+        if (string.IsNullOrWhiteSpace(grant.Reason) || !TextBounds.Reason.Contains(grant.Reason))
         {
             errors.Add(new FieldError("reason", "required", "reason is required (1-200 characters)."));
         }

@@ -12,6 +12,10 @@ public static partial class ResourceId
 
     public static bool IsValid(string? value) => value is not null && Regex().IsMatch(value);
 
+    /// <summary>The error for a missing id or one off the pattern.</summary>
+    public static FieldError Violation(string field) =>
+        new(field, "pattern", $"{field} is required: 1-64 letters, digits, '_', '.' or '-'.");
+
     [GeneratedRegex(Pattern, RegexOptions.CultureInvariant)]
     private static partial Regex Regex();
 }

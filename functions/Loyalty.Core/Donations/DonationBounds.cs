@@ -6,4 +6,7 @@ namespace Loyalty.Core.Donations;
 public static class DonationBounds
 {
     public static readonly Bound Points = new(1, 100_000_000);
+
+    /// <summary>A charity project's description.</summary>
+    public static readonly TextBound Description = new(1000);
 }

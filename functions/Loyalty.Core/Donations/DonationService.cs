@@ -19,12 +19,12 @@ public sealed class DonationService(ICharityStore charity, ILedgerStore ledgerSt
             errors.Add(new FieldError("projectId", "pattern", "projectId must be 1-64 letters, digits, '_', '.' or '-'."));
         }
 
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        if (string.IsNullOrWhiteSpace(request.Name) || !TextBounds.Name.Contains(request.Name))
         {
             errors.Add(new FieldError("name", "length", "name must be 1-100 characters."));
         }
 
-        if (request.Description is { Length: > 1000 })
+        if (!DonationBounds.Description.Contains(request.Description))
         {
             errors.Add(new FieldError("description", "length", "description must be at most 1000 characters."));
         }
@@ -50,7 +50,7 @@ public sealed class DonationService(ICharityStore charity, ILedgerStore ledgerSt
         var errors = new List<FieldError>();
         if (!MemberKey.IsValidMemberId(request.MemberId))
         {
-            errors.Add(new FieldError("memberId", "pattern", "memberId is required: 1-64 letters, digits, '_', '.' or '-'."));
+            errors.Add(ResourceId.Violation("memberId"));
         }
 
         if (!IsValidProjectId(request.ProjectId))

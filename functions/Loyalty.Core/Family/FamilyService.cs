@@ -45,6 +45,11 @@ public sealed class FamilyService(IFamilyStore family, ILedgerStore ledger, Prog
     public async Task<Result<FamilyInvitation>> AcceptAsync(string tenantId, string invitationId, AcceptInvitationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!MemberKey.IsValidMemberId(request.MemberId))
+        {
+            return Error.Validation([ResourceId.Violation("memberId")]);
+        }
+
         var invitation = await family.GetInvitationAsync(tenantId, invitationId, cancellationToken);
         if (invitation is null)
         {

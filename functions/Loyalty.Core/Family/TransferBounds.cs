@@ -6,4 +6,7 @@ namespace Loyalty.Core.Family;
 public static class TransferBounds
 {
     public static readonly Bound Points = new(1, 100_000_000);
+
+    /// <summary>The note the sender may attach, shown in both ledgers.</summary>
+    public static readonly TextBound Message = new(100);
 }

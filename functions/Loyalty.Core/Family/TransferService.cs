@@ -25,7 +25,7 @@ public sealed class TransferService(ITransferStore transfers, FamilyService fami
             errors.Add(TransferBounds.Points.Violation("points"));
         }
 
-        if (request.Message is { Length: > 100 })
+        if (!TransferBounds.Message.Contains(request.Message))
         {
             errors.Add(new FieldError("message", "length", "message must be at most 100 characters."));
         }

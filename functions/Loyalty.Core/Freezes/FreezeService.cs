@@ -44,7 +44,7 @@ public sealed class FreezeService(LedgerService ledger)
             errors.Add(new FieldError("reason", "required", "reason is required (1-200 characters): a freeze must say why."));
         }
 
-        if (request.Reference is { Length: > 64 })
+        if (!TextBounds.Code.Contains(request.Reference))
         {
             errors.Add(new FieldError("reference", "length", "reference must be at most 64 characters."));
         }

@@ -9,6 +9,11 @@ public static class GiftBounds
 
     public const int MaxImages = 10;
 
+    public const string CodePattern = "^[A-Za-z0-9_-]{4,64}$";
+
+    /// <summary>A redemption code loaded into a gift's pool.</summary>
+    public static readonly TextBound Code = new(64, CodePattern);
+
     public const long MaxStockDelta = 1_000_000;
 
     public const int MaxCodesPerLoad = 1000;

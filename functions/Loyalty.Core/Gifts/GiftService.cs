@@ -164,6 +164,6 @@ public sealed partial class GiftService(IGiftCatalog catalog, IGiftCodePool code
         UpdatedAt = now,
     };
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{4,64}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(GiftBounds.CodePattern, RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();
 }

@@ -21,12 +21,12 @@ public static class GiftValidator
             Add("giftId", "pattern", "giftId must be 1-64 letters, digits, '_', '.' or '-'.");
         }
 
-        if (string.IsNullOrWhiteSpace(definition.Name) || definition.Name.Length > 100)
+        if (string.IsNullOrWhiteSpace(definition.Name) || !TextBounds.Name.Contains(definition.Name))
         {
             Add("name", "required", "name is required (1-100 characters).");
         }
 
-        if (definition.Description is { Length: > 2000 })
+        if (!TextBounds.Description.Contains(definition.Description))
         {
             Add("description", "length", "description must be at most 2000 characters.");
         }

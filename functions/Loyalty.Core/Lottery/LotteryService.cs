@@ -65,7 +65,7 @@ public sealed class LotteryService(ILotteryStore lotteries, ILedgerStore ledgerS
         ArgumentNullException.ThrowIfNull(request);
         if (!MemberKey.IsValidMemberId(request.MemberId))
         {
-            return Error.Validation("memberId", "pattern", "memberId is required: 1-64 letters, digits, '_', '.' or '-'.");
+            return Error.Validation([ResourceId.Violation("memberId")]);
         }
 
         if (!DonationService.IsValidProjectId(lotteryId))
@@ -244,7 +244,7 @@ public sealed class LotteryService(ILotteryStore lotteries, ILedgerStore ledgerS
             Fail("lotteryId", "pattern", "lotteryId must be 1-64 letters, digits, '_', '.' or '-'.");
         }
 
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        if (string.IsNullOrWhiteSpace(request.Name) || !TextBounds.Name.Contains(request.Name))
         {
             Fail("name", "length", "name must be 1-100 characters.");
         }
@@ -274,7 +274,7 @@ public sealed class LotteryService(ILotteryStore lotteries, ILedgerStore ledgerS
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(prize.Name) || prize.Name.Length > 100)
+            if (string.IsNullOrWhiteSpace(prize.Name) || !TextBounds.Name.Contains(prize.Name))
             {
                 Fail($"prizes[{i}].name", "length", "name must be 1-100 characters.");
             }

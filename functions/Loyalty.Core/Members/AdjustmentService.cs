@@ -26,12 +26,12 @@ public sealed class AdjustmentService(LedgerService ledger, ProgramService progr
             errors.Add(AdjustmentBounds.Delta.Violation("delta", "delta, a non-zero whole number of points,"));
         }
 
-        if (string.IsNullOrWhiteSpace(adjustment.Reason) || adjustment.Reason.Length > 200)
+        if (string.IsNullOrWhiteSpace(adjustment.Reason) || !TextBounds.Reason.Contains(adjustment.Reason))
         {
             errors.Add(new FieldError("reason", "required", "reason is required (1-200 characters): adjustments must explain themselves."));
         }
 
-        if (adjustment.Reference is { Length: > 64 })
+        if (!TextBounds.Code.Contains(adjustment.Reference))
         {
             errors.Add(new FieldError("reference", "length", "reference must be at most 64 characters."));
         }

@@ -30,9 +30,9 @@ public sealed class ErasureService(
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(request);
         var reason = request.Reason?.Trim();
-        if (reason is not { Length: > 0 and <= 200 })
+        if (reason is not { Length: > 0 and <= TextBounds.ReasonLength })
         {
-            return Error.Validation("reason", "required", "reason is required (1-200 characters): an erasure must say why (e.g. the member's request and its ticket).");
+            return Error.Validation("reason", "required", $"reason is required (1-{TextBounds.ReasonLength} characters): an erasure must say why (e.g. the member's request and its ticket).");
         }
 
         var account = MemberKey.IsValidMemberId(member.MemberId) ? await store.GetAccountAsync(member, cancellationToken) : null;

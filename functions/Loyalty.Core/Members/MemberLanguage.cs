@@ -7,6 +7,8 @@ public static class MemberLanguage
     public const string English = "en";
     public const string Default = Chinese;
 
+    public static readonly Common.TextBound Bound = new(16);
+
     public static IReadOnlyList<string> Supported { get; } = [Chinese, English];
 
     /// <summary>The canonical spelling of a supported language (any letter case), or null for anything else.</summary>

@@ -13,7 +13,7 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
         var errors = new List<FieldError>();
         if (!MemberKey.IsValidMemberId(request.MemberId))
         {
-            errors.Add(new FieldError("memberId", "pattern", "memberId is required: 1-64 letters, digits, '_', '.' or '-'."));
+            errors.Add(ResourceId.Violation("memberId"));
         }
 
         var phone = PhoneNumber.Parse(request.Phone);

@@ -11,6 +11,9 @@ public sealed partial record PhoneNumber
 
     public const string FormatRule = "phone must be E.164 (+8613812345678) or a mainland China mobile number (13812345678).";
 
+    /// <summary>A phone as a request may write it, separators (spaces, '-', brackets) included.</summary>
+    public static readonly Common.TextBound Bound = new(32);
+
     public string E164 { get; }
 
     /// <summary>For display and logs: only the last four digits.</summary>

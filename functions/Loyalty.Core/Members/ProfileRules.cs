@@ -5,9 +5,9 @@ namespace Loyalty.Core.Members;
 /// <summary>The rules a profile field must meet, shared by registration and profile changes.</summary>
 public static class ProfileRules
 {
-    public const int MaxNameLength = 100;
+    public const int MaxNameLength = TextBounds.NameLength;
 
-    public const int MaxStoreIdLength = 64;
+    public const int MaxStoreIdLength = TextBounds.CodeLength;
 
     public static FieldError? Name(string? name) =>
         name is { Length: > MaxNameLength } ? new FieldError("name", "length", $"name must be at most {MaxNameLength} characters.") : null;

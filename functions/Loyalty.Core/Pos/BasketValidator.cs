@@ -26,7 +26,7 @@ public static class BasketValidator
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(line.Sku) || line.Sku.Length > 64)
+            if (string.IsNullOrWhiteSpace(line.Sku) || !TextBounds.Code.Contains(line.Sku))
             {
                 errors.Add(new FieldError($"{path}.sku", "length", "sku is required, at most 64 characters."));
             }

@@ -12,6 +12,9 @@ public static class HoldIds
 {
     private const char Separator = '~';
 
+    /// <summary>A member id, '~' and 24 lower-case hex digits.</summary>
+    public static readonly TextBound Bound = new(TextBounds.Id.MaxLength + 25);
+
     public static string For(string memberId, string idempotencyKey) => $"{memberId}{Separator}{DerivedId.From("hold", idempotencyKey)}";
 
     public static MemberKey? Member(string tenantId, string? holdId)

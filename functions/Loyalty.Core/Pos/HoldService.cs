@@ -182,7 +182,7 @@ public sealed class HoldService(ILedgerStore store, LedgerService ledger, Progra
     {
         if (!MemberKey.IsValidMemberId(memberId))
         {
-            errors.Add(new FieldError("memberId", "pattern", "memberId is required: 1-64 letters, digits, '_', '.' or '-'."));
+            errors.Add(ResourceId.Violation("memberId"));
         }
     }
 

@@ -6,7 +6,7 @@ namespace Loyalty.Core.Pos;
 /// <summary>The program's <c>cash</c> block: how points pay at the POS, and the member prices and tier discounts.</summary>
 public static class PointsCashRulesValidator
 {
-    public const int MaxCategoryLength = 64;
+    public const int MaxCategoryLength = TextBounds.CodeLength;
 
     public static void Validate(PointsCashRules cash, FieldErrors errors)
     {

@@ -5,7 +5,7 @@ namespace Loyalty.Core.Programs;
 /// <summary>One campaign of <c>earning.campaigns</c>: its id, boost, dates and days.</summary>
 public static class CampaignValidator
 {
-    public const int MaxIdLength = 64;
+    public const int MaxIdLength = TextBounds.CodeLength;
 
     public static void Validate(Campaign campaign, FieldErrors errors)
     {

@@ -5,6 +5,12 @@ namespace Loyalty.Core.Programs;
 /// <summary>The bounds of every number in a program (<c>PUT /api/v1/program</c>): rates, multipliers, points, days, counts.</summary>
 public static class ProgramBounds
 {
+    /// <summary>An ISO 4217 code the program validator knows.</summary>
+    public static readonly TextBound Currency = new(3, "^[A-Z]{3}$");
+
+    /// <summary>An IANA time zone id.</summary>
+    public static readonly TextBound TimeZone = new(64);
+
     /// <summary>Points one rule can credit at a time (a check-in, a share, a task, a campaign or ladder bonus...).</summary>
     public const long MaxRulePoints = 1_000_000;
 

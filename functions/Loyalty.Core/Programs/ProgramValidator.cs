@@ -16,7 +16,7 @@ public static class ProgramValidator
     {
         ArgumentNullException.ThrowIfNull(rules);
         var errors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(rules.Name) || rules.Name.Length > 100)
+        if (string.IsNullOrWhiteSpace(rules.Name) || !TextBounds.Name.Contains(rules.Name))
         {
             errors.Add("name", "length", "name must be 1-100 characters.");
         }

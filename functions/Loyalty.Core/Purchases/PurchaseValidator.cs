@@ -24,7 +24,7 @@ public static class PurchaseValidator
             Fail("memberId", "pattern", "memberId is required: 1-64 letters, digits, '_', '.' or '-'.");
         }
 
-        if (purchase.StoreId is { Length: > 64 })
+        if (!TextBounds.Code.Contains(purchase.StoreId))
         {
             Fail("storeId", "length", "storeId must be at most 64 characters.");
         }
@@ -120,7 +120,7 @@ public static class PurchaseValidator
 
     private static void ValidateLine(PurchaseLine line, string path, List<FieldError> errors)
     {
-        if (string.IsNullOrWhiteSpace(line.Sku) || line.Sku.Length > 64)
+        if (string.IsNullOrWhiteSpace(line.Sku) || !TextBounds.Code.Contains(line.Sku))
         {
             errors.Add(new FieldError($"{path}.sku", "length", "sku is required, at most 64 characters."));
         }

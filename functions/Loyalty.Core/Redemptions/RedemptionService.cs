@@ -90,7 +90,7 @@ public sealed class RedemptionService(IRedemptionStore store, IGiftCatalog gifts
     public async Task<Result<RedemptionRecord>> CheckShipmentUpdateAsync(string tenantId, string redemptionId, ShipmentUpdate update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        if (update.Shipped && (string.IsNullOrWhiteSpace(update.TrackingNumber) || update.TrackingNumber.Length > 64 || update.Carrier is { Length: > 64 }))
+        if (update.Shipped && (string.IsNullOrWhiteSpace(update.TrackingNumber) || !TextBounds.Code.Contains(update.TrackingNumber) || !TextBounds.Code.Contains(update.Carrier)))
         {
             return Error.Validation("trackingNumber", "required", "trackingNumber is required (1-64 characters); carrier at most 64 characters.");
         }
@@ -118,7 +118,7 @@ public sealed class RedemptionService(IRedemptionStore store, IGiftCatalog gifts
         var errors = new List<FieldError>();
         if (!MemberKey.IsValidMemberId(request.MemberId))
         {
-            errors.Add(new FieldError("memberId", "pattern", "memberId is required: 1-64 letters, digits, '_', '.' or '-'."));
+            errors.Add(ResourceId.Violation("memberId"));
         }
 
         if (!GiftValidator.IsValidGiftId(request.GiftId))
@@ -128,7 +128,7 @@ public sealed class RedemptionService(IRedemptionStore store, IGiftCatalog gifts
 
         if (request.ShipTo is { } to)
         {
-            if (string.IsNullOrWhiteSpace(to.Name) || to.Name.Length > 50)
+            if (string.IsNullOrWhiteSpace(to.Name) || !RedemptionBounds.RecipientName.Contains(to.Name))
             {
                 errors.Add(new FieldError("shipTo.name", "required", "shipTo.name is required (1-50 characters)."));
             }
@@ -138,7 +138,7 @@ public sealed class RedemptionService(IRedemptionStore store, IGiftCatalog gifts
                 errors.Add(new FieldError("shipTo.phone", "phone-number", "shipTo.phone must be E.164 or a mainland China mobile number."));
             }
 
-            if (string.IsNullOrWhiteSpace(to.Address) || to.Address.Length > 200)
+            if (string.IsNullOrWhiteSpace(to.Address) || !RedemptionBounds.Address.Contains(to.Address))
             {
                 errors.Add(new FieldError("shipTo.address", "required", "shipTo.address is required (1-200 characters)."));
             }

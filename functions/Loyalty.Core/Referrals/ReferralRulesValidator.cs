@@ -37,7 +37,7 @@ public static class ReferralRulesValidator
         }
     }
 
-    public const int MaxLinkLength = 500;
+    public const int MaxLinkLength = TextBounds.UrlLength;
 
     private static bool IsLinkTemplate(string template)
     {

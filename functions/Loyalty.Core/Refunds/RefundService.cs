@@ -232,7 +232,7 @@ public sealed class RefundService(
         for (var i = 0; i < (request.Lines?.Count ?? 0); i++)
         {
             var line = request.Lines![i];
-            if (string.IsNullOrWhiteSpace(line.Sku) || line.Sku.Length > 64)
+            if (string.IsNullOrWhiteSpace(line.Sku) || !TextBounds.Code.Contains(line.Sku))
             {
                 errors.Add(new FieldError($"lines[{i}].sku", "required", "sku is required, at most 64 characters."));
             }

@@ -8,6 +8,16 @@ namespace Loyalty.Core.Reminders;
 /// <summary>The <c>reminders</c> block: offsets, times, the sender id and every template with only known placeholders.</summary>
 public static partial class ReminderRulesValidator
 {
+    public const string SenderIdPattern = @"^(\+[1-9]\d{7,14}|(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11})$";
+
+    /// <summary>A local time as HH:mm.</summary>
+    public static readonly TextBound TimeBound = new(5);
+
+    /// <summary>An E.164 number or an alphanumeric sender id.</summary>
+    public static readonly TextBound SenderIdBound = new(16, SenderIdPattern);
+
+    public static readonly TextBound TemplateBound = new(ReminderTemplate.MaxLength);
+
     public static void Validate(ReminderRules reminders, FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(reminders);
@@ -92,6 +102,6 @@ public static partial class ReminderRulesValidator
         }
     }
 
-    [GeneratedRegex(@"^(\+[1-9]\d{7,14}|(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(SenderIdPattern, RegexOptions.CultureInvariant)]
     private static partial Regex SenderId();
 }

@@ -13,7 +13,7 @@ public sealed class TenantService(ITenantStore tenants, IApiKeyStore keys, TimeP
             errors.Add(new FieldError("tenantId", "pattern", "tenantId must be 3-40 lowercase letters, digits or hyphens, not starting or ending with a hyphen."));
         }
 
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+        if (string.IsNullOrWhiteSpace(name) || !TextBounds.Name.Contains(name))
         {
             errors.Add(new FieldError("name", "length", "name must be 1-100 characters."));
         }

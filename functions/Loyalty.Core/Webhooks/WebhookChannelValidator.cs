@@ -14,6 +14,12 @@ public static partial class WebhookChannelValidator
     public const int MinJsonToken = 16;
     public const int MaxJsonToken = 128;
     public const long MaxGrantPoints = 10_000_000;
+    public const string AppIdPattern = "^wx[A-Za-z0-9]{16}$";
+    public const string AesKeyPattern = "^[A-Za-z0-9]{43}$";
+
+    public static readonly TextBound TokenBound = new(MaxJsonToken);
+    public static readonly TextBound AppIdBound = new(18, AppIdPattern);
+    public static readonly TextBound AesKeyBound = new(43, AesKeyPattern);
 
     public static IReadOnlyList<FieldError> Validate(string channel, ChannelSettings settings)
     {
@@ -73,9 +79,9 @@ public static partial class WebhookChannelValidator
     [GeneratedRegex("^[A-Za-z0-9]{3,32}$", RegexOptions.CultureInvariant)]
     private static partial Regex WeChatToken();
 
-    [GeneratedRegex("^wx[A-Za-z0-9]{16}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(AppIdPattern, RegexOptions.CultureInvariant)]
     private static partial Regex AppId();
 
-    [GeneratedRegex("^[A-Za-z0-9]{43}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(AesKeyPattern, RegexOptions.CultureInvariant)]
     private static partial Regex AesKey();
 }

@@ -106,17 +106,26 @@ public sealed class WebhookService(WebhookGuard guard, ActivityService activitie
         var errors = new List<FieldError>();
         if (e is null || !MemberKey.IsValidMemberId(e.EventId))
         {
-            errors.Add(new FieldError("eventId", "pattern", "eventId is required: 1-64 letters, digits, '_', '.' or '-'."));
+            errors.Add(ResourceId.Violation("eventId"));
         }
 
         if (e is null || !MemberKey.IsValidMemberId(e.MemberId))
         {
-            errors.Add(new FieldError("memberId", "pattern", "memberId is required."));
+            errors.Add(ResourceId.Violation("memberId"));
         }
 
         if (e?.Action is null)
         {
             errors.Add(new FieldError("action", "required", "action is required: checkIn, share, task or grant."));
+        }
+
+        // Parsed here, after the signature check, rather than through the function app's request reader: the same text bounds apply.
+        foreach (var (field, text, bound) in new[] { ("platform", e?.Platform, TextBounds.Code), ("taskId", e?.TaskId, TextBounds.Code), ("reason", e?.Reason, TextBounds.Reason) })
+        {
+            if (!bound.Contains(text))
+            {
+                errors.Add(bound.Violation(field));
+            }
         }
 
         return errors.Count > 0 ? Error.Validation(errors) : e!;

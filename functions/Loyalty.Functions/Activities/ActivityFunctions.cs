@@ -40,7 +40,7 @@ public sealed class ActivityFunctions(ApiEndpoint endpoint, ActivityService acti
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/members/{memberId}/tasks/{taskId}/completions")] HttpRequest req, string memberId, string taskId, CancellationToken cancellationToken) =>
         endpoint.RunAsync(req, [ApiKeyScope.Storefront], Headers.OptionalIdempotencyKey, async (caller, key) =>
         {
-            var reference = req.ContentLength > 0 ? await RequestBody.ReadAsync<TaskBody>(req, cancellationToken) : new TaskBody(null);
+            var reference = req.ContentLength > 0 || (req.ContentLength is null && req.ContentType is not null) ? await RequestBody.ReadAsync<TaskBody>(req, cancellationToken) : new TaskBody(null);
             return reference.IsSuccess
                 ? await activities.CompleteTaskAsync(new MemberKey(caller.TenantId, memberId), taskId, reference.Value.Reference, key, cancellationToken).ToHttpAsync(req, Created)
                 : Problem.Result(reference.Error, req);

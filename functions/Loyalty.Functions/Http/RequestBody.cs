@@ -36,7 +36,13 @@ public static partial class RequestBody
 
             buffer.Position = 0;
             var value = await JsonSerializer.DeserializeAsync<T>(buffer, LoyaltyJson.Options, cancellationToken);
-            return value is null ? Error.BadRequest("body-required", "A JSON object is required, not null.") : value;
+            if (value is null)
+            {
+                return Error.BadRequest("body-required", "A JSON object is required, not null.");
+            }
+
+            var texts = RequestTexts.Check(value);
+            return texts.Count > 0 ? Error.Validation(texts) : value;
         }
         catch (JsonException ex)
         {

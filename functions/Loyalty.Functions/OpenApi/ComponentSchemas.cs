@@ -30,9 +30,10 @@ public sealed class ComponentSchemas
     }
 
     /// <summary>Exports every component referenced so far (and what they reference) and returns them by name.</summary>
-    public JsonObject Build(IReadOnlyList<SchemaBound> bounds)
+    public JsonObject Build(IReadOnlyList<SchemaBound> bounds, IReadOnlyList<SchemaText> texts)
     {
         ArgumentNullException.ThrowIfNull(bounds);
+        ArgumentNullException.ThrowIfNull(texts);
         while (_pending.TryDequeue(out var type))
         {
             _schemas[NameOf(type)] = Export(type);
@@ -41,6 +42,11 @@ public sealed class ComponentSchemas
         foreach (var bound in bounds)
         {
             Apply(bound);
+        }
+
+        foreach (var text in texts)
+        {
+            Apply(text);
         }
 
         var components = new JsonObject();
@@ -91,10 +97,33 @@ public sealed class ComponentSchemas
         {
             TreatNullObliviousAsNonNullable = true,
             // The root stays whole; every product type inside it becomes a reference to its own component.
-            TransformSchemaNode = (context, node) => context.Path.Length > 0 && ComponentType(context.TypeInfo) is { } component ? Reference(component) : Refine(context.TypeInfo, node),
+            TransformSchemaNode = (context, node) => context.Path.Length > 0 && ComponentType(context.TypeInfo) is { } component ? Reference(component)
+                : PatchValue(context.TypeInfo.Type) is { } value ? PatchSchema(value)
+                : Refine(context.TypeInfo, node),
         };
         var schema = Options.GetJsonSchemaAsNode(type, exporter);
         return OpenApi30.Convert(schema, $"{type.Name} schema");
+    }
+
+    /// <summary>The value type of a <see cref="Patch{T}"/> field; null for any other type.</summary>
+    private static Type? PatchValue(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Patch<>) ? type.GetGenericArguments()[0] : null;
+
+    /// <summary>A partial update's field reads as its value, which may be null (null clears it); its converter hides that from the exporter.</summary>
+    private static JsonNode PatchSchema(Type value)
+    {
+        if (ComponentType(Options.GetTypeInfo(value)) is not null || PatchValue(value) is not null)
+        {
+            throw new InvalidOperationException($"Patch<{value.Name}>: only a patch of a plain value (text, number, date, flag) is described.");
+        }
+
+        var schema = Options.GetJsonSchemaAsNode(value, new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true, TransformSchemaNode = (c, n) => Refine(c.TypeInfo, n) });
+        if (schema is JsonObject node && node["type"] is JsonValue type)
+        {
+            node["type"] = new JsonArray(type.GetValue<string>(), "null");
+        }
+
+        return schema;
     }
 
     /// <summary>
@@ -133,21 +162,9 @@ public sealed class ComponentSchemas
 
     private void Apply(SchemaBound bound)
     {
-        var name = NameOf(bound.Schema);
-        if (!_schemas.TryGetValue(name, out var schema))
+        if (Target(bound.Schema, bound.Property, "numbers") is not { } target)
         {
             return;
-        }
-
-        var property = bound.Property.TrimEnd('[', ']', '{', '}');
-        var node = schema["properties"]?[property] as JsonObject
-            ?? throw new InvalidOperationException($"RequestBounds names {name}.{bound.Property}, which {name} does not have.");
-        var target = bound.Property.EndsWith("[]", StringComparison.Ordinal) ? node["items"] as JsonObject
-            : bound.Property.EndsWith("{}", StringComparison.Ordinal) ? node["additionalProperties"] as JsonObject
-            : node;
-        if (target is null)
-        {
-            throw new InvalidOperationException($"{name}.{bound.Property} is not a list or map of numbers.");
         }
 
         if (target["type"]?.GetValue<string>() == "array")
@@ -168,5 +185,40 @@ public sealed class ComponentSchemas
         {
             target["exclusiveMaximum"] = true;
         }
+    }
+
+    private void Apply(SchemaText text)
+    {
+        if (Target(text.Schema, text.Property, "texts") is not { } target)
+        {
+            return;
+        }
+
+        if (target["type"]?.GetValue<string>() != "string")
+        {
+            throw new InvalidOperationException($"RequestBounds.Texts names {text.SchemaName}.{text.Property}, which is no text.");
+        }
+
+        target["maxLength"] = text.Bound.MaxLength;
+        if (text.Bound.Pattern is { } pattern)
+        {
+            target["pattern"] = pattern;
+        }
+    }
+
+    /// <summary>The schema node a bound is shown on: the property, its list items (<c>name[]</c>) or map values (<c>name{}</c>); null for a type no operation uses.</summary>
+    private JsonObject? Target(Type type, string property, string what)
+    {
+        var name = NameOf(type);
+        if (!_schemas.TryGetValue(name, out var schema))
+        {
+            return null;
+        }
+
+        var node = schema["properties"]?[property.TrimEnd('[', ']', '{', '}')] as JsonObject
+            ?? throw new InvalidOperationException($"RequestBounds names {name}.{property}, which {name} does not have.");
+        return (property.EndsWith("[]", StringComparison.Ordinal) ? node["items"] as JsonObject
+            : property.EndsWith("{}", StringComparison.Ordinal) ? node["additionalProperties"] as JsonObject
+            : node) ?? throw new InvalidOperationException($"{name}.{property} is not a list or map of {what}.");
     }
 }

@@ -79,7 +79,7 @@ public static partial class OpenApiDocumentGenerator
 
             _problems.AddRange(_operations.Where(o => !described.Contains(o.Key)).Select(o => $"api-description.json describes {o.Key}, which is no HTTP function"));
             _schemas.SchemaFor(typeof(Problem));
-            var components = _schemas.Build(RequestBounds.All);
+            var components = _schemas.Build(RequestBounds.All, RequestBounds.Texts);
             Describe(components);
             var document = new JsonObject
             {

@@ -1,6 +1,7 @@
 using Loyalty.Core.Activities;
 using Loyalty.Core.Common;
 using Loyalty.Core.Donations;
+using Loyalty.Core.Freezes;
 using Loyalty.Core.Family;
 using Loyalty.Core.Gifts;
 using Loyalty.Core.Lottery;
@@ -13,7 +14,13 @@ using Loyalty.Core.Reminders;
 using Loyalty.Core.Refunds;
 using Loyalty.Core.Webhooks;
 using Loyalty.Core.Webhooks.WeChat;
+using Loyalty.Core.Redemptions;
+using Loyalty.Core.Tenants;
+using Loyalty.Functions.Activities;
 using Loyalty.Functions.Gifts;
+using Loyalty.Functions.Programs;
+using Loyalty.Functions.Redemptions;
+using Loyalty.Functions.Tenants;
 using Loyalty.Functions.Purchases;
 using Loyalty.Functions.Refunds;
 
@@ -27,10 +34,18 @@ public sealed record SchemaBound(Type Schema, string Property, Bound Bound)
     public string SchemaName => ComponentSchemas.NameOf(Schema);
 }
 
+/// <summary>A text bound as the API description shows it: on a property of a component schema (<c>name[]</c> for list items, <c>name{}</c> for map values).</summary>
+public sealed record SchemaText(Type Schema, string Property, TextBound Bound)
+{
+    public string SchemaName => ComponentSchemas.NameOf(Schema);
+}
+
 /// <summary>
 /// Where every number of every request body is bounded in the API description. The validators check the very same
 /// <see cref="Bound"/> objects, and the generated API description writes them from this list (minimum/maximum,
 /// exclusiveMinimum/Maximum, minItems/maxItems); OpenApiDocumentTests fails on a request number with no bound here.
+/// <see cref="Texts"/> does the same for every text: <see cref="Http.RequestTexts"/> holds each request body to these lengths
+/// before a use case reads it, and the document shows maxLength (and the pattern the field's validator checks).
 /// </summary>
 public static class RequestBounds
 {
@@ -133,5 +148,116 @@ public static class RequestBounds
         new(typeof(WebhookEvent), "points", new Bound(1, WebhookChannelValidator.MaxGrantPoints)),
         new(typeof(WeChatRule), "points", new Bound(1, WeChatRulesValidator.MaxGrantPoints)),
         new(typeof(WeChatSceneRequest), "expiresInSeconds", new Bound(WeChatScene.MinLifetimeSeconds, WeChatScene.MaxLifetimeSeconds)),
+    ];
+
+    public static IReadOnlyList<SchemaText> Texts { get; } =
+    [
+        new(typeof(RegisterMember), "memberId", TextBounds.Id),
+        new(typeof(RegisterMember), "name", TextBounds.Name),
+        new(typeof(RegisterMember), "phone", PhoneNumber.Bound),
+        new(typeof(MemberPreferences), "language", MemberLanguage.Bound),
+        new(typeof(UpdateProfile), "name", TextBounds.Name),
+        new(typeof(UpdateProfile), "phone", PhoneNumber.Bound),
+        new(typeof(UpdateProfile), "language", MemberLanguage.Bound),
+        new(typeof(UpdateProfile), "storeId", TextBounds.Code),
+        new(typeof(Adjustment), "reason", TextBounds.Reason),
+        new(typeof(Adjustment), "reference", TextBounds.Code),
+        new(typeof(FreezeRequest), "reason", TextBounds.Reason),
+        new(typeof(ErasureRequest), "reason", TextBounds.Reason),
+        new(typeof(FreezeRequest), "reference", TextBounds.Code),
+
+        new(typeof(PurchaseRequest), "memberId", TextBounds.Id),
+        new(typeof(PurchaseRequest), "orderId", TextBounds.Id),
+        new(typeof(PurchaseRequest), "storeId", TextBounds.Code),
+        new(typeof(PurchaseRequest), "holdIds[]", HoldIds.Bound),
+        new(typeof(PurchaseLineRequest), "sku", TextBounds.Code),
+        new(typeof(PurchaseLineRequest), "category", TextBounds.Code),
+        new(typeof(RefundBody), "orderId", TextBounds.Id),
+        new(typeof(RefundBody), "refundId", TextBounds.Id),
+        new(typeof(RefundLineBody), "sku", TextBounds.Code),
+        new(typeof(QuoteRequest), "memberId", TextBounds.Id),
+        new(typeof(HoldRequest), "memberId", TextBounds.Id),
+        new(typeof(HoldRequest), "orderId", TextBounds.Id),
+        new(typeof(BasketLine), "sku", TextBounds.Code),
+        new(typeof(BasketLine), "category", TextBounds.Code),
+
+        new(typeof(Grant), "memberIds[]", TextBounds.Id),
+        new(typeof(Grant), "reason", TextBounds.Reason),
+        new(typeof(Grant), "reference", TextBounds.Code),
+        new(typeof(ShareBody), "platform", TextBounds.Code),
+        new(typeof(ShareBody), "reference", TextBounds.Code),
+        new(typeof(TaskBody), "reference", TextBounds.Code),
+
+        new(typeof(InviteRequest), "fromMemberId", TextBounds.Id),
+        new(typeof(InviteRequest), "toMemberId", TextBounds.Id),
+        new(typeof(AcceptInvitationRequest), "memberId", TextBounds.Id),
+        new(typeof(TransferRequest), "fromMemberId", TextBounds.Id),
+        new(typeof(TransferRequest), "toMemberId", TextBounds.Id),
+        new(typeof(TransferRequest), "message", TransferBounds.Message),
+        new(typeof(CharityProjectRequest), "name", TextBounds.Name),
+        new(typeof(CharityProjectRequest), "description", DonationBounds.Description),
+        new(typeof(DonationRequest), "memberId", TextBounds.Id),
+        new(typeof(DonationRequest), "projectId", TextBounds.Id),
+        new(typeof(LotteryRequest), "name", TextBounds.Name),
+        new(typeof(LotteryPrizeRequest), "prizeId", TextBounds.Id),
+        new(typeof(LotteryPrizeRequest), "name", TextBounds.Name),
+        new(typeof(DrawRequest), "memberId", TextBounds.Id),
+
+        new(typeof(GiftDefinition), "name", TextBounds.Name),
+        new(typeof(GiftDefinition), "description", TextBounds.Description),
+        new(typeof(GiftDefinition), "images[]", TextBounds.Url),
+        new(typeof(GiftDefinition), "eligibleTiers[]", TextBounds.Name),
+        new(typeof(TierOpening), "tier", TextBounds.Name),
+        new(typeof(CodeLoad), "codes[]", GiftBounds.Code),
+        new(typeof(RedeemGift), "memberId", TextBounds.Id),
+        new(typeof(RedeemGift), "giftId", TextBounds.Id),
+        new(typeof(ShippingAddress), "name", RedemptionBounds.RecipientName),
+        new(typeof(ShippingAddress), "phone", PhoneNumber.Bound),
+        new(typeof(ShippingAddress), "address", RedemptionBounds.Address),
+        new(typeof(ShipmentReport), "carrier", TextBounds.Code),
+        new(typeof(ShipmentReport), "trackingNumber", TextBounds.Code),
+        new(typeof(CancelRequest), "reason", TextBounds.Reason),
+
+        new(typeof(ProgramRules), "name", TextBounds.Name),
+        new(typeof(ProgramRules), "currency", ProgramBounds.Currency),
+        new(typeof(ProgramRules), "timeZone", ProgramBounds.TimeZone),
+        new(typeof(EarningRules), "excludedCategories[]", TextBounds.Code),
+        new(typeof(EarningRules), "excludedSkus[]", TextBounds.Code),
+        new(typeof(Campaign), "id", TextBounds.Code),
+        new(typeof(Campaign), "name", TextBounds.Name),
+        new(typeof(Campaign), "categories[]", TextBounds.Code),
+        new(typeof(Campaign), "stores[]", TextBounds.Code),
+        new(typeof(Campaign), "tiers[]", TextBounds.Name),
+        new(typeof(TaskRule), "taskId", TextBounds.Code),
+        new(typeof(TaskRule), "name", TextBounds.Name),
+        new(typeof(TierLevel), "name", TextBounds.Name),
+        new(typeof(PointsCashRules), "excludedCategories[]", TextBounds.Code),
+        new(typeof(ReferralRules), "eligibleStores[]", TextBounds.Id),
+        new(typeof(ReferralRules), "shareLinkTemplate", TextBounds.Url),
+        new(typeof(PreviewRequest), "tier", TextBounds.Name),
+        new(typeof(ReminderRules), "sendTime", ReminderRulesValidator.TimeBound),
+        new(typeof(QuietHours), "start", ReminderRulesValidator.TimeBound),
+        new(typeof(QuietHours), "end", ReminderRulesValidator.TimeBound),
+        new(typeof(ReminderRules), "senderId", ReminderRulesValidator.SenderIdBound),
+        new(typeof(ReminderRules), "templates{}", ReminderRulesValidator.TemplateBound),
+
+        new(typeof(CreateTenantRequest), "tenantId", Tenant.IdBound),
+        new(typeof(CreateTenantRequest), "name", TextBounds.Name),
+        new(typeof(CreateKeyRequest), "name", TextBounds.Name),
+
+        new(typeof(ChannelSettings), "token", WebhookChannelValidator.TokenBound),
+        new(typeof(ChannelSettings), "appId", WebhookChannelValidator.AppIdBound),
+        new(typeof(ChannelSettings), "encodingAesKey", WebhookChannelValidator.AesKeyBound),
+        new(typeof(WebhookEvent), "eventId", TextBounds.Id),
+        new(typeof(WebhookEvent), "memberId", TextBounds.Id),
+        new(typeof(WebhookEvent), "platform", TextBounds.Code),
+        new(typeof(WebhookEvent), "taskId", TextBounds.Code),
+        new(typeof(WebhookEvent), "reason", TextBounds.Reason),
+        new(typeof(WeChatRule), "taskId", TextBounds.Code),
+        new(typeof(WeChatRule), "reason", TextBounds.Reason),
+        new(typeof(WeChatRule), "reply", WeChatRulesValidator.ReplyBound),
+        new(typeof(WeChatBindRequest), "channel", TextBounds.Id),
+        new(typeof(WeChatBindRequest), "openId", WeChatIds.OpenIdBound),
+        new(typeof(WeChatSceneRequest), "channel", TextBounds.Id),
     ];
 }

@@ -143,14 +143,17 @@ public sealed class MemberProfileUpdateTests(FunctionsHost host) : IClassFixture
         await host.RegisterAsync(tenant.Pos, new { memberId = "v-1", phone = "13800000021" });
 
         var empty = await PatchAsync(tenant.Pos, "v-1", new { });
-        var bad = await PatchAsync(tenant.Pos, "v-1", $"{{\"phone\":\"12345\",\"name\":\"{new string('x', 101)}\",\"birthday\":\"2999-01-01\",\"language\":\"fr\",\"sms\":null}}");
+        var bad = await PatchAsync(tenant.Pos, "v-1", "{\"phone\":\"12345\",\"birthday\":\"2999-01-01\",\"language\":\"fr\",\"storeId\":\"\",\"sms\":null}");
+        // A text over its length is refused as the body is read, before the other rules are judged.
+        var tooLong = await PatchAsync(tenant.Pos, "v-1", $"{{\"name\":\"{new string('x', 101)}\"}}");
         var unknown = await PatchAsync(tenant.Pos, "v-1", new { email = "a@b.c" });
         var foreign = await PatchAsync(other.Pos, "v-1", new { name = "Hijack" });
         var missing = await PatchAsync(tenant.Pos, "nobody", new { name = "Ghost" });
 
         Assert.Equal((422, "body"), (empty.Status, empty.Json["errors"]![0]!["field"]!.GetValue<string>()));
         Assert.Equal(422, bad.Status);
-        Assert.Equal(["birthday", "language", "name", "phone", "sms"], bad.Json["errors"]!.AsArray().Select(e => e!["field"]!.GetValue<string>()).Order());
+        Assert.Equal(["birthday", "language", "phone", "sms", "storeId"], bad.Json["errors"]!.AsArray().Select(e => e!["field"]!.GetValue<string>()).Order());
+        Assert.Equal((422, "name", "length"), (tooLong.Status, tooLong.Json["errors"]![0]!["field"]!.GetValue<string>(), tooLong.Json["errors"]![0]!["rule"]!.GetValue<string>()));
         Assert.Equal(400, unknown.Status);
         Assert.Equal((404, "member-not-found"), (foreign.Status, foreign.Code));
         Assert.Equal((404, "member-not-found"), (missing.Status, missing.Code));

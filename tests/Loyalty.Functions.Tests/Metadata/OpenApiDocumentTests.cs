@@ -200,8 +200,31 @@ public sealed partial class OpenApiDocumentTests
         Assert.True(drifted.Count == 0, $"The document does not show these bounds as RequestBounds defines them:\n  {string.Join("\n  ", drifted)}");
     }
 
+    [Fact]
+    public void Every_text_in_every_request_has_the_length_the_api_enforces()
+    {
+        var documented = RequestTexts(ReadDocument());
+        var catalog = RequestBounds.Texts.ToDictionary(b => $"{b.SchemaName}.{b.Property}");
+
+        var unbounded = documented.Where(n => !catalog.ContainsKey(n.Key)).Select(n => n.Key).Order().ToList();
+        var drifted = catalog.Where(c => !documented.TryGetValue(c.Key, out var node)
+                || node["maxLength"]?.GetValue<int>() != c.Value.Bound.MaxLength
+                || node["pattern"]?.GetValue<string>() != c.Value.Bound.Pattern)
+            .Select(c => c.Key).Order().ToList();
+
+        Assert.True(unbounded.Count == 0, $"Request texts with no bound in RequestBounds.Texts (add the length the field's validator allows):\n  {string.Join("\n  ", unbounded)}");
+        Assert.True(drifted.Count == 0, $"The document does not show these texts as RequestBounds.Texts defines them:\n  {string.Join("\n  ", drifted)}");
+    }
+
     /// <summary>Every number and list in a request schema, keyed as in <see cref="RequestBounds"/> (<c>Schema.prop</c>, <c>prop[]</c>, <c>prop{}</c>).</summary>
-    public static Dictionary<string, JsonObject> RequestNumbers(JsonObject document)
+    public static Dictionary<string, JsonObject> RequestNumbers(JsonObject document) =>
+        RequestProperties(document, (value, suffix) => value["type"]?.GetValue<string>() is "integer" or "number" || (suffix.Length == 0 && value["type"]?.GetValue<string>() == "array" && value["maxItems"] is not null));
+
+    /// <summary>Every free text in a request schema (a string that is no enum and no date or time), keyed as in <see cref="RequestBounds.Texts"/>.</summary>
+    public static Dictionary<string, JsonObject> RequestTexts(JsonObject document) =>
+        RequestProperties(document, (value, _) => value["type"]?.GetValue<string>() == "string" && value["enum"] is null && value["format"] is null);
+
+    private static Dictionary<string, JsonObject> RequestProperties(JsonObject document, Func<JsonObject, string, bool> select)
     {
         var schemas = document["components"]!["schemas"]!.AsObject();
         var pending = new Queue<string>(DocumentOperations(document)
@@ -229,7 +252,7 @@ public sealed partial class OpenApiDocumentTests
                     {
                         pending.Enqueue(child);
                     }
-                    else if (value["type"]?.GetValue<string>() is "integer" or "number" || (suffix.Length == 0 && value["type"]?.GetValue<string>() == "array" && value["maxItems"] is not null))
+                    else if (select(value, suffix))
                     {
                         numbers[$"{name}.{property}{suffix}"] = value;
                     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Loyalty.Core.Common;
 using Loyalty.Core.Programs;
 using Loyalty.Core.Webhooks;
 using Loyalty.Functions.Tests.Support;
@@ -101,6 +102,24 @@ public sealed class WebhookFunctionsTests(FunctionsHost host) : IClassFixture<Fu
         Assert.Equal(422, refused.Status);
         Assert.Equal((401, "signature-invalid"), (forged.Status, forged.Code));
         Assert.Equal(100, (await host.MemberAsync(tenant.Pos, "w1")).Json["available"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_signed_event_with_a_text_longer_than_its_documented_length_is_422_naming_it_and_credits_nothing()
+    {
+        var tenant = await TenantAsync(SignatureScheme.WeChatSha1);
+        var fields = new Dictionary<string, int> { ["taskId"] = TextBounds.Code.MaxLength, ["platform"] = TextBounds.Code.MaxLength, ["reason"] = TextBounds.Reason.MaxLength };
+        var nonce = 0;
+        foreach (var (field, max) in fields)
+        {
+            var body = JsonSerializer.Serialize(new Dictionary<string, object> { ["eventId"] = "evt-long-" + field, ["memberId"] = "w1", ["action"] = "grant", ["points"] = 5, [field] = new string('x', max + 1) });
+            var response = await CallAsync(Signed(tenant.TenantId, body, Now(), $"long-{nonce++}"), r => Webhooks.Receive(r, "wechat", CancellationToken.None));
+
+            Assert.Equal((422, "validation-failed"), (response.Status, response.Code));
+            Assert.Contains(response.Json["errors"]!.AsArray(), e => e!["field"]!.GetValue<string>() == field && e["rule"]!.GetValue<string>() == "length");
+        }
+
+        Assert.Equal(0, (await host.MemberAsync(tenant.Pos, "w1")).Json["available"]!.GetValue<long>());
     }
 
     [Fact]

@@ -16,6 +16,8 @@ public static class WeChatRulesValidator
     public const int MaxReasonLength = 200;
     public const int MaxReplyLength = 600;
 
+    public static readonly TextBound ReplyBound = new(MaxReplyLength);
+
     public static IEnumerable<FieldError> Validate(ProgramRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
