@@ -164,6 +164,7 @@ public static class RequestBounds
         new(typeof(Adjustment), "reference", TextBounds.Code),
         new(typeof(FreezeRequest), "reason", TextBounds.Reason),
         new(typeof(ErasureRequest), "reason", TextBounds.Reason),
+        new(typeof(MergeRequest), "from", TextBounds.Id),
         new(typeof(FreezeRequest), "reference", TextBounds.Code),
 
         new(typeof(PurchaseRequest), "memberId", TextBounds.Id),

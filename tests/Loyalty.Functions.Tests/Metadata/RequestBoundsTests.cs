@@ -57,6 +57,7 @@ public sealed class RequestBoundsTests(FunctionsHost host) : IClassFixture<Funct
         ["RegisterMember"] = r => host.Function<MemberFunctions>().Register(r, CancellationToken.None),
         ["UpdateMember"] = r => host.Function<MemberProfileFunctions>().Patch(r, "m-bounds", CancellationToken.None),
         ["EraseMember"] = r => host.Function<MemberPrivacyFunctions>().Erase(r, "m-bounds", CancellationToken.None),
+        ["MergeMember"] = r => host.Function<MemberMergeFunctions>().Merge(r, "m-bounds", CancellationToken.None),
         ["PutMemberPreferences"] = r => host.Function<MemberProfileFunctions>().PutPreferences(r, "m-bounds", CancellationToken.None),
         ["FreezeMember"] = r => host.Function<FreezeFunctions>().Freeze(r, "m-bounds", CancellationToken.None),
         ["UnfreezeMember"] = r => host.Function<FreezeFunctions>().Unfreeze(r, "m-bounds", CancellationToken.None),
