@@ -40,6 +40,8 @@ public static class UseCaseRegistration
         services.AddSingleton<ProfileService>();
         services.AddSingleton<ErasureService>();
         services.AddSingleton<MemberExportService>();
+        services.AddSingleton<MergeService>();
+        services.AddSingleton<TransfersInFlight>();
         services.AddSingleton<IMemberContacts, MemberContacts>();
         services.AddSingleton<AdjustmentService>();
         services.AddSingleton<AdminAudit>();

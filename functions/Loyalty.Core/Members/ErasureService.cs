@@ -2,7 +2,6 @@ using Loyalty.Core.Common;
 using Loyalty.Core.Family;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Redemptions;
-using Loyalty.Core.Sagas;
 using Loyalty.Core.Webhooks.WeChat;
 
 namespace Loyalty.Core.Members;
@@ -22,16 +21,10 @@ public sealed class ErasureService(
     IMemberDirectory directory,
     WeChatBindingService wechat,
     IFamilyStore family,
-    IPendingSagas sagas,
-    ITransferStore transfers,
+    TransfersInFlight transfers,
     IRedemptionStore redemptions,
     TimeProvider time)
 {
-    public const string PendingTransfersCode = "member-has-pending-transfers";
-
-    /// <summary>In-flight sagas of the tenant read to find the member's; they are few (each lives for seconds).</summary>
-    public const int MaxPendingSagasRead = 500;
-
     public async Task<Result<LedgerOutcome>> EraseAsync(MemberKey member, ErasureRequest request, string idempotencyKey, string @operator, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
@@ -88,20 +81,7 @@ public sealed class ErasureService(
             return LedgerTransaction.OpenHolds(holds);
         }
 
-        var pending = new List<string>();
-        foreach (var saga in await sagas.ListStartedBeforeAsync(member.TenantId, now.AddDays(1), MaxPendingSagasRead, cancellationToken))
-        {
-            if (saga.Kind == SagaKind.Transfer
-                && await transfers.GetAsync(member.TenantId, saga.Id, cancellationToken) is { Status: TransferStatus.Pending or TransferStatus.Debited } transfer
-                && (transfer.FromMemberId == member.MemberId || transfer.ToMemberId == member.MemberId))
-            {
-                pending.Add(transfer.TransferId);
-            }
-        }
-
-        return pending.Count == 0
-            ? null
-            : Error.Conflict(PendingTransfersCode, $"The member has {pending.Count} family transfer(s) still in flight ({string.Join(", ", pending)}); they finish within minutes, retry then.");
+        return await transfers.CheckAsync(member, cancellationToken);
     }
 
     private async Task<Error?> RemoveLinksAsync(MemberKey member, CancellationToken cancellationToken)

@@ -21,6 +21,7 @@ public sealed class LoyaltyTables(TableServiceClient service, IOptions<TableStor
     public const string WeChatMessages = "wechatmessages";
     public const string Family = "family";
     public const string Transfers = "transfers";
+    public const string Merges = "merges";
     public const string Charity = "charity";
     public const string Lotteries = "lotteries";
     public const string PendingSagas = "pendingsagas";

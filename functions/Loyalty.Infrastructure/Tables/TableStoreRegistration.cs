@@ -44,6 +44,7 @@ public static class TableStoreRegistration
         services.AddSingleton<INotificationOutbox, TableNotificationOutbox>();
         services.AddSingleton<IFamilyStore, TableFamilyStore>();
         services.AddSingleton<ITransferStore, TableTransferStore>();
+        services.AddSingleton<IMergeStore, TableMergeStore>();
         services.AddSingleton<ICharityStore, TableCharityStore>();
         services.AddSingleton<ILotteryStore, TableLotteryStore>();
         services.AddSingleton<IPendingSagas, TablePendingSagas>();

@@ -21,6 +21,7 @@ public sealed class FunctionMetadataTests
         ["UpdateMember"] = "http PATCH v1/members/{memberId}",
         ["EraseMember"] = "http DELETE v1/members/{memberId}",
         ["ExportMember"] = "http GET v1/members/{memberId}/export",
+        ["MergeMember"] = "http POST v1/members/{memberId}/merge",
         ["GetMemberLedger"] = "http GET v1/members/{memberId}/ledger",
         ["GetMemberLots"] = "http GET v1/members/{memberId}/lots",
         ["GetMemberReferralCode"] = "http GET v1/members/{memberId}/referral",
