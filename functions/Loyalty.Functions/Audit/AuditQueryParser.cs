@@ -39,25 +39,9 @@ public static class AuditQueryParser
             return Error.BadRequest("invalid-query", "memberId must be 1-64 letters, digits, '_', '.' or '-'.", "memberId");
         }
 
-        var from = LedgerQueryParser.ParseTime(query, "from");
-        if (!from.IsSuccess)
-        {
-            return from.Error;
-        }
-
-        var to = LedgerQueryParser.ParseTime(query, "to");
-        if (!to.IsSuccess)
-        {
-            return to.Error;
-        }
-
-        var page = LedgerQueryParser.ParsePage(query, MaxPageSize);
-        if (!page.IsSuccess)
-        {
-            return page.Error;
-        }
-
-        var (pageSize, token) = page.Value;
-        return new AuditQuery(action, memberId.Length == 0 ? null : memberId, from.Value, to.Value, pageSize, token);
+        var window = LedgerQueryParser.ParseWindow(query, "from", "to", MaxPageSize);
+        return window.IsSuccess
+            ? new AuditQuery(action, memberId.Length == 0 ? null : memberId, window.Value.From, window.Value.To, window.Value.PageSize, window.Value.Token)
+            : window.Error;
     }
 }

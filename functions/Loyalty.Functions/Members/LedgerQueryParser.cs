@@ -24,29 +24,32 @@ public static class LedgerQueryParser
             types.Add(type);
         }
 
-        var from = ParseTime(query, "from");
+        var window = ParseWindow(query, "from", "to", MaxPageSize);
+        return window.IsSuccess
+            ? new LedgerQuery(types.Count == 0 ? null : types, window.Value.From, window.Value.To, window.Value.PageSize, window.Value.Token)
+            : window.Error;
+    }
+
+    /// <summary>A time range (<paramref name="fromName"/>, <paramref name="toName"/>, each optional) and a page of it, as the list queries read them.</summary>
+    internal static Result<TimeWindowPage> ParseWindow(IQueryCollection query, string fromName, string toName, int maxPageSize)
+    {
+        var from = ParseTime(query, fromName);
         if (!from.IsSuccess)
         {
             return from.Error;
         }
 
-        var to = ParseTime(query, "to");
+        var to = ParseTime(query, toName);
         if (!to.IsSuccess)
         {
             return to.Error;
         }
 
-        var page = ParsePage(query, MaxPageSize);
-        if (!page.IsSuccess)
-        {
-            return page.Error;
-        }
-
-        var (pageSize, token) = page.Value;
-        return new LedgerQuery(types.Count == 0 ? null : types, from.Value, to.Value, pageSize, token);
+        var page = ParsePage(query, maxPageSize);
+        return page.IsSuccess ? new TimeWindowPage(from.Value, to.Value, page.Value.PageSize, page.Value.Token) : page.Error;
     }
 
-    internal static Result<DateTimeOffset?> ParseTime(IQueryCollection query, string name)
+    private static Result<DateTimeOffset?> ParseTime(IQueryCollection query, string name)
     {
         var text = query[name].ToString();
         if (text.Length == 0)
@@ -60,7 +63,7 @@ public static class LedgerQueryParser
     }
 
     /// <summary><c>pageSize</c> (1 to <paramref name="maxPageSize"/>, default 50) and <c>continuationToken</c>; a bad size is a 400 naming it.</summary>
-    internal static Result<(int PageSize, string? Token)> ParsePage(IQueryCollection query, int maxPageSize)
+    private static Result<(int PageSize, string? Token)> ParsePage(IQueryCollection query, int maxPageSize)
     {
         var pageSize = 50;
         if (query.TryGetValue("pageSize", out var size) && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 || pageSize > maxPageSize))
@@ -72,3 +75,5 @@ public static class LedgerQueryParser
         return Result<(int PageSize, string? Token)>.Ok((pageSize, token.Length == 0 ? null : token));
     }
 }
+
+internal sealed record TimeWindowPage(DateTimeOffset? From, DateTimeOffset? To, int PageSize, string? Token);

@@ -27,25 +27,9 @@ public static class MemberListQueryParser
             texts[name] = value.Length == 0 ? null : value;
         }
 
-        var from = LedgerQueryParser.ParseTime(query, "registeredFrom");
-        if (!from.IsSuccess)
-        {
-            return from.Error;
-        }
-
-        var to = LedgerQueryParser.ParseTime(query, "registeredTo");
-        if (!to.IsSuccess)
-        {
-            return to.Error;
-        }
-
-        var page = LedgerQueryParser.ParsePage(query, MaxPageSize);
-        if (!page.IsSuccess)
-        {
-            return page.Error;
-        }
-
-        var (pageSize, token) = page.Value;
-        return new MemberListQuery(texts["tier"], from.Value, to.Value, texts["store"], texts["q"], pageSize, token);
+        var window = LedgerQueryParser.ParseWindow(query, "registeredFrom", "registeredTo", MaxPageSize);
+        return window.IsSuccess
+            ? new MemberListQuery(texts["tier"], window.Value.From, window.Value.To, texts["store"], texts["q"], window.Value.PageSize, window.Value.Token)
+            : window.Error;
     }
 }

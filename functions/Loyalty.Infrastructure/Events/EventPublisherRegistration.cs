@@ -2,7 +2,6 @@ using Azure.Messaging.ServiceBus;
 using Loyalty.Core.Events;
 using Loyalty.Infrastructure.Identity;
 using Loyalty.Infrastructure.Settings;
-using Loyalty.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,11 +20,7 @@ public static class EventPublisherRegistration
     public static IServiceCollection AddEventPublisher(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.BindSettings<ServiceBusOptions>(configuration, Section)
-            .Configure(options => options.ConnectionString = StorageRegistration.ConnectionString(configuration, Section))
-            .Validate(
-                o => o.IsConfigured || (string.IsNullOrEmpty(o.Credential) && string.IsNullOrEmpty(o.ClientId)),
-                $"Service Bus is half configured: '{Section}__credential'/'__clientId' are set but '{Section}__fullyQualifiedNamespace' is not. Set it (e.g. sb-name.servicebus.windows.net), or remove the others to only log events.")
+        services.BindServiceConnection<ServiceBusOptions>(configuration, Section, "Service Bus", "fullyQualifiedNamespace", "Set it (e.g. sb-name.servicebus.windows.net)", "to only log events")
             .Validate(
                 o => o.TopicName.Length is > 0 and <= 260,
                 $"'{Section}__TopicName' must be 1-260 characters (default {ServiceBusOptions.DefaultTopicName}).")

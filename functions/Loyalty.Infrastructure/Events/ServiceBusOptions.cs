@@ -1,10 +1,12 @@
+using Loyalty.Infrastructure.Settings;
+
 namespace Loyalty.Infrastructure.Events;
 
 /// <summary>
 /// Where events go: a connection string under <c>ServiceBus</c>, or <c>ServiceBus__fullyQualifiedNamespace</c> with a
 /// managed identity (<c>ServiceBus__credential</c>, <c>ServiceBus__clientId</c>). Neither means events are only logged.
 /// </summary>
-public sealed class ServiceBusOptions
+public sealed class ServiceBusOptions : IServiceConnection
 {
     public const string Section = "ServiceBus";
 
@@ -12,6 +14,8 @@ public sealed class ServiceBusOptions
 
     /// <summary>The section's own value (<c>ServiceBus=Endpoint=...</c>): local runs only, never deployed; not a bound key.</summary>
     public string? ConnectionString { get; internal set; }
+
+    string? IServiceConnection.ConnectionString { get => ConnectionString; set => ConnectionString = value; }
 
     /// <summary>e.g. <c>sb-name.servicebus.windows.net</c>; the portal's <c>sb://name.servicebus.windows.net/</c> is accepted too.</summary>
     public string? FullyQualifiedNamespace { get; set; }

@@ -1,4 +1,5 @@
 using Loyalty.Core.Common;
+using Loyalty.Infrastructure.Settings;
 
 namespace Loyalty.Infrastructure.Sms;
 
@@ -7,7 +8,7 @@ namespace Loyalty.Infrastructure.Sms;
 /// (<c>Sms__credential</c>, <c>Sms__clientId</c>), no key anywhere. Elsewhere: a connection string as the section's own
 /// value (<c>Sms=endpoint=...;accesskey=...</c>), signed with HMAC-SHA256. Neither: messages go to the SMS outbox.
 /// </summary>
-public sealed class SmsOptions
+public sealed class SmsOptions : IServiceConnection
 {
     public const string Section = "Sms";
 
@@ -19,6 +20,8 @@ public sealed class SmsOptions
 
     /// <summary>The section's own value: a connection string (local and non-Azure setups); not a bound key.</summary>
     public string? ConnectionString { get; internal set; }
+
+    string? IServiceConnection.ConnectionString { get => ConnectionString; set => ConnectionString = value; }
 
     /// <summary><c>https://name.communication.azure.com</c>, used with a managed identity.</summary>
     public string? Endpoint { get; set; }

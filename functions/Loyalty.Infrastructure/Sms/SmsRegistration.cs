@@ -1,7 +1,6 @@
 using Loyalty.Core.Reminders;
 using Loyalty.Infrastructure.Identity;
 using Loyalty.Infrastructure.Settings;
-using Loyalty.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -20,8 +19,7 @@ public static class SmsRegistration
     public static IServiceCollection AddSmsSender(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.BindSettings<SmsOptions>(configuration, Section)
-            .Configure(options => options.ConnectionString = StorageRegistration.ConnectionString(configuration, Section))
+        services.BindServiceConnection<SmsOptions>(configuration, Section, "SMS", "Endpoint", "Set it", "to keep messages in the SMS outbox")
             .Validate(
                 o => o.ConnectionString is null || AcsConnectionString.Parse(o.ConnectionString) is not null,
                 $"'{Section}' must be a Communication Services connection string: endpoint=https://<name>.communication.azure.com/;accesskey=<base64 key>.")
@@ -31,9 +29,6 @@ public static class SmsRegistration
             .Validate(
                 o => string.IsNullOrWhiteSpace(o.Endpoint) || SmsOptions.IsEndpoint(o.Endpoint),
                 $"'{Section}__Endpoint' must be an absolute https URI such as https://<name>.communication.azure.com.")
-            .Validate(
-                o => o.IsConfigured || (string.IsNullOrEmpty(o.Credential) && string.IsNullOrEmpty(o.ClientId)),
-                $"SMS is half configured: '{Section}__credential'/'__clientId' are set but '{Section}__Endpoint' is not. Set it, or remove the others to keep messages in the SMS outbox.")
             .Validate(
                 o => !o.IsConfigured || !string.IsNullOrWhiteSpace(o.From),
                 $"'{Section}__From' is not set: Communication Services needs a sender (an E.164 number or an alphanumeric sender id acquired on the resource).")
