@@ -119,29 +119,25 @@ public sealed class ErasureService(
         while (query.ContinuationToken is not null);
     }
 
-    private async Task ForgetShippingAddressAsync(MemberKey member, string redemptionId, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            var record = await redemptions.GetAsync(member.TenantId, redemptionId, cancellationToken);
-            if (record is null || record.MemberId != member.MemberId || (record.ShipTo is null && record.Fulfilment?.Shipment is null))
+    private Task<bool> ForgetShippingAddressAsync(MemberKey member, string redemptionId, CancellationToken cancellationToken) =>
+        LedgerRetryPolicy.Default.RunOrThrowAsync<bool>(
+            async () =>
             {
-                return;
-            }
+                var record = await redemptions.GetAsync(member.TenantId, redemptionId, cancellationToken);
+                if (record is null || record.MemberId != member.MemberId || (record.ShipTo is null && record.Fulfilment?.Shipment is null))
+                {
+                    return true;
+                }
 
-            var scrubbed = record with
-            {
-                ShipTo = null,
-                Fulfilment = record.Fulfilment is { Shipment: { } shipment } fulfilment
-                    ? fulfilment with { Shipment = shipment with { ShipTo = new ShippingAddress(null, null, null) } }
-                    : record.Fulfilment,
-            };
-            if (scrubbed == record || await redemptions.TryUpdateAsync(scrubbed, cancellationToken))
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException($"Redemption '{redemptionId}' kept changing while its address was being removed; retry the erasure with the same Idempotency-Key.");
-    }
+                var scrubbed = record with
+                {
+                    ShipTo = null,
+                    Fulfilment = record.Fulfilment is { Shipment: { } shipment } fulfilment
+                        ? fulfilment with { Shipment = shipment with { ShipTo = new ShippingAddress(null, null, null) } }
+                        : record.Fulfilment,
+                };
+                return scrubbed == record || await redemptions.TryUpdateAsync(scrubbed, cancellationToken) ? true : Attempt.Again;
+            },
+            $"Redemption '{redemptionId}' kept changing while its address was being removed; retry the erasure with the same Idempotency-Key.",
+            cancellationToken);
 }
