@@ -35,6 +35,9 @@ public static class UseCaseRegistration
         services.AddSingleton<PhoneClaims>();
         services.AddSingleton<ReferralCodes>();
         services.AddSingleton<ReferralService>();
+        services.AddSingleton<ReferralEnrolment>();
+        services.AddSingleton(ReferralSettings.Default);
+        services.AddSingleton<ReferralDriver>();
         services.AddSingleton<MemberService>();
         services.AddSingleton<MemberSearch>();
         services.AddSingleton<ProfileService>();

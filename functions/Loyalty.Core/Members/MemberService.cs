@@ -5,7 +5,7 @@ using Loyalty.Core.Programs;
 namespace Loyalty.Core.Members;
 
 /// <summary>Registers members and reads their points. Registration is idempotent on the member id.</summary>
-public sealed class MemberService(ILedgerStore ledger, IMemberDirectory directory, PhoneClaims phones, ProgramService programs, PhoneHashKey phoneKey, Referrals.ReferralCodes codes, TimeProvider time, Expiry.IExpiryIndex? expiryIndex = null)
+public sealed class MemberService(ILedgerStore ledger, IMemberDirectory directory, PhoneClaims phones, ProgramService programs, PhoneHashKey phoneKey, Referrals.ReferralCodes codes, Referrals.ReferralEnrolment referrals, TimeProvider time, Expiry.IExpiryIndex? expiryIndex = null)
 {
     public async Task<Result<(MemberSummary Member, bool Created)>> RegisterAsync(string tenantId, RegisterMember request, CancellationToken cancellationToken)
     {
@@ -29,13 +29,26 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
             return Error.Validation(errors);
         }
 
+        // An unknown code refuses the registration before anything is written: the client fixes the code and retries.
+        string? referrerId = null;
+        if (request.ReferralCode is not null)
+        {
+            var referrer = await referrals.FindReferrerAsync(tenantId, request.ReferralCode, cancellationToken);
+            if (!referrer.IsSuccess)
+            {
+                return referrer.Error;
+            }
+
+            referrerId = referrer.Value;
+        }
+
         var key = new MemberKey(tenantId, request.MemberId!);
         var phoneHash = phone?.Hash(phoneKey.Key);
         var existing = await ledger.LoadAsync(key, cancellationToken);
         if (existing is not null)
         {
             return SameRegistration(existing.Account, phoneHash, request.Name?.Trim(), request.Birthday)
-                ? (await WithCodeAsync(MemberSummary.From(existing, time.GetUtcNow()), existing.Account, cancellationToken), false)
+                ? (await WithReferralAsync(await WithCodeAsync(MemberSummary.From(existing, time.GetUtcNow()), existing.Account, cancellationToken), existing.Account, referrerId, request.ReferralCode, cancellationToken), false)
                 : Error.Conflict("member-exists", $"Member '{key.MemberId}' is already registered with different details.");
         }
 
@@ -72,7 +85,23 @@ public sealed class MemberService(ILedgerStore ledger, IMemberDirectory director
         }
 
         await directory.UpsertAsync(state.Account, cancellationToken);
-        return (await WithCodeAsync(MemberSummary.From(state, time.GetUtcNow()), state.Account, cancellationToken), created);
+        var summary = await WithCodeAsync(MemberSummary.From(state, time.GetUtcNow()), state.Account, cancellationToken);
+        return (await WithReferralAsync(summary, state.Account, referrerId, request.ReferralCode, cancellationToken), created);
+    }
+
+    /// <summary>
+    /// The referral the registration's code made (accepted, or refused with its reason; the member is registered either
+    /// way). A repeated registration shows the same referral; past the referrer window it names none.
+    /// </summary>
+    private async Task<MemberSummary> WithReferralAsync(MemberSummary summary, MemberAccount account, string? referrerId, string? code, CancellationToken cancellationToken)
+    {
+        if (referrerId is null)
+        {
+            return summary;
+        }
+
+        var referral = await referrals.ReferAsync(account, referrerId, Referrals.ReferralCode.Normalize(code)!, cancellationToken);
+        return referral.IsSuccess ? summary with { Referral = Referrals.ReferralView.From(referral.Value) } : summary;
     }
 
     public async Task<Result<MemberSummary>> GetAsync(MemberKey key, CancellationToken cancellationToken)

@@ -80,4 +80,7 @@ public sealed record MemberSummary(
 
     /// <summary>The member's referral code (an open account always has one).</summary>
     public string? ReferralCode { get; init; }
+
+    /// <summary>On a registration with <c>referralCode</c>: the referral it made (waiting, or rejected with its reason).</summary>
+    public Referrals.ReferralView? Referral { get; init; }
 }

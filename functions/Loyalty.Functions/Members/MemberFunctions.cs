@@ -2,12 +2,15 @@ using Loyalty.Core.Audit;
 using Loyalty.Core.Common;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
+using Loyalty.Core.Referrals;
 using Loyalty.Core.Tenants;
 using Loyalty.Functions.Audit;
 using Loyalty.Functions.Http;
+using Loyalty.Functions.Referrals;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Loyalty.Functions.Members;
 
@@ -39,13 +42,24 @@ public sealed class MemberFunctions(ApiEndpoint endpoint, MemberService members,
                 : Problem.Result(query.Error, req);
         });
 
+    /// <summary>Registers a member; with <c>referralCode</c> the referral is recorded and the referee's driver started.</summary>
     [Function("RegisterMember")]
     public Task<IActionResult> Register(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/members")] HttpRequest req, CancellationToken cancellationToken) =>
-        endpoint.RunAsync<RegisterMember>(req, [ApiKeyScope.Pos, ApiKeyScope.Storefront], (caller, body) =>
-            members.RegisterAsync(caller.TenantId, body, cancellationToken).ToHttpAsync(req, r => r.Created
-                ? ApiResult.Created(r.Member, $"/api/v1/members/{Uri.EscapeDataString(r.Member.MemberId)}")
-                : ApiResult.Ok(r.Member)), cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/members")] HttpRequest req, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        endpoint.RunAsync<RegisterMember>(req, [ApiKeyScope.Pos, ApiKeyScope.Storefront], async (caller, body) =>
+        {
+            var registered = await members.RegisterAsync(caller.TenantId, body, cancellationToken);
+            if (registered is { IsSuccess: true, Value.Member.Referral.Status: ReferralStatus.Waiting or ReferralStatus.Rewarded })
+            {
+                await ReferralDrivers.EnsureRunningAsync(client, caller.TenantId, registered.Value.Member.MemberId, cancellationToken);
+            }
+
+            return registered.IsSuccess
+                ? registered.Value.Created
+                    ? ApiResult.Created(registered.Value.Member, $"/api/v1/members/{Uri.EscapeDataString(registered.Value.Member.MemberId)}")
+                    : ApiResult.Ok(registered.Value.Member)
+                : Problem.Result(registered.Error, req);
+        }, cancellationToken);
 
     [Function("GetMember")]
     public Task<IActionResult> Get(

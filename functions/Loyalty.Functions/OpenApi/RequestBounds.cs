@@ -20,6 +20,7 @@ using Loyalty.Functions.Activities;
 using Loyalty.Functions.Gifts;
 using Loyalty.Functions.Programs;
 using Loyalty.Functions.Redemptions;
+using Loyalty.Functions.Referrals;
 using Loyalty.Functions.Tenants;
 using Loyalty.Functions.Purchases;
 using Loyalty.Functions.Refunds;
@@ -155,6 +156,8 @@ public static class RequestBounds
         new(typeof(RegisterMember), "memberId", TextBounds.Id),
         new(typeof(RegisterMember), "name", TextBounds.Name),
         new(typeof(RegisterMember), "phone", PhoneNumber.Bound),
+        new(typeof(RegisterMember), "referralCode", TextBounds.Code),
+        new(typeof(ReferrerRequest), "referralCode", TextBounds.Code),
         new(typeof(MemberPreferences), "language", MemberLanguage.Bound),
         new(typeof(UpdateProfile), "name", TextBounds.Name),
         new(typeof(UpdateProfile), "phone", PhoneNumber.Bound),

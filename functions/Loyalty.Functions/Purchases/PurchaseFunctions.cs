@@ -1,17 +1,20 @@
 using System.Text.Json;
 using Loyalty.Core.Common;
 using Loyalty.Core.Purchases;
+using Loyalty.Core.Referrals;
 using Loyalty.Core.Refunds;
 using Loyalty.Core.Tenants;
 using Loyalty.Functions.Http;
+using Loyalty.Functions.Referrals;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace Loyalty.Functions.Purchases;
 
-public sealed class PurchaseFunctions(ApiEndpoint endpoint, PurchaseService purchases, RefundService refunds, TimeProvider time, ILogger<PurchaseFunctions> logger)
+public sealed class PurchaseFunctions(ApiEndpoint endpoint, PurchaseService purchases, RefundService refunds, ReferralDriver referrals, TimeProvider time, ILogger<PurchaseFunctions> logger)
 {
     public const string Queue = "%AccrualQueueName%";
     public const string PoisonQueue = "%AccrualQueueName%-poison";
@@ -46,16 +49,23 @@ public sealed class PurchaseFunctions(ApiEndpoint endpoint, PurchaseService purc
         endpoint.RunAsync(req, [ApiKeyScope.Pos, ApiKeyScope.Storefront], caller =>
             purchases.CancelAsync(caller.TenantId, orderId, cancellationToken).ToHttpAsync(req, r => ApiResult.Ok(PurchaseView.From(r))));
 
-    /// <summary>Credits a queued order. A failure is noted on the order and rethrown, so the host retries and finally moves the message to the poison queue.</summary>
+    /// <summary>
+    /// Credits a queued order. A failure is noted on the order and rethrown, so the host retries and finally moves the
+    /// message to the poison queue. After the credit committed, a referee's first qualifying purchase is noted on their
+    /// referral and their driver woken (a redelivered message does both again, harmlessly).
+    /// </summary>
     [Function("ProcessAccrual")]
-    public async Task Process([QueueTrigger(Queue, Connection = "LoyaltyStorage")] string message, CancellationToken cancellationToken)
+    public async Task Process([QueueTrigger(Queue, Connection = "LoyaltyStorage")] string message, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         var accrual = Parse(message);
         try
         {
             if (accrual.RefundId is null)
             {
-                await purchases.ProcessAsync(accrual, cancellationToken);
+                if (await purchases.ProcessAsync(accrual, cancellationToken) is { } order && await referrals.RecordPurchaseAsync(order, cancellationToken) is { } referral)
+                {
+                    await ReferralDrivers.WakeAsync(client, referral.TenantId, referral.RefereeId, cancellationToken);
+                }
             }
             else
             {

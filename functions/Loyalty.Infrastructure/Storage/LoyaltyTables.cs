@@ -28,6 +28,7 @@ public sealed class LoyaltyTables(TableServiceClient service, IOptions<TableStor
     public const string ExpiryIndex = "expiryindex";
     public const string ClearingRuns = "clearingruns";
     public const string ReferralCodes = "referralcodes";
+    public const string Referrals = "referrals";
     public const string AdminAudit = "adminaudit";
     public const string SmsOutbox = "smsoutbox";
     public const string SmsLog = "smslog";

@@ -51,6 +51,7 @@ public static class TableStoreRegistration
         services.AddSingleton<IExpiryIndex, TableExpiryIndex>();
         services.AddSingleton<IClearingRunStore, TableClearingRunStore>();
         services.AddSingleton<IReferralCodeStore, TableReferralCodeStore>();
+        services.AddSingleton<IReferralStore, TableReferralStore>();
         services.AddSingleton<IAdminAuditLog, TableAdminAuditLog>();
         services.AddSingleton<ISmsOutbox, TableSmsOutbox>();
         return services;

@@ -58,7 +58,7 @@ public sealed class MalformedInputTests(FunctionsHost host) : IClassFixture<Func
         var wechat = host.Function<WeChatBindingFunctions>();
         return
         [
-            ("register", r => members.Register(r, CancellationToken.None), tenant.Pos),
+            ("register", r => members.Register(r, NoDurable.Client, CancellationToken.None), tenant.Pos),
             ("adjust", r => members.Adjust(r, "fuzz-member", CancellationToken.None), tenant.Admin),
             ("purchase", r => purchases.Submit(r, CancellationToken.None), tenant.Pos),
             ("program", r => programs.Put(r, CancellationToken.None), tenant.Admin),

@@ -62,7 +62,7 @@ internal sealed class ApiShop(DurableFunctionsHost host, TenantKeys tenant)
         {
             _credits[member] = [SignUpBonus];
             _adjustments[member] = [SeedPoints];
-            Expect(await Call("POST", "/api/v1/members", new { memberId = member }, tenant.Pos, null, r => host.Function<MemberFunctions>().Register(r, CancellationToken.None)), 201);
+            Expect(await Call("POST", "/api/v1/members", new { memberId = member }, tenant.Pos, null, r => host.Function<MemberFunctions>().Register(r, NoDurable.Client, CancellationToken.None)), 201);
             Expect(await Call("POST", $"/api/v1/members/{member}/adjustments", new { delta = SeedPoints, reason = "seed" }, tenant.Admin, "seed-" + member, r => host.Function<MemberFunctions>().Adjust(r, member, CancellationToken.None)), 201);
         }
 

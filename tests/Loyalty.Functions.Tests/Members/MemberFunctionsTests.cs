@@ -9,7 +9,7 @@ public sealed class MemberFunctionsTests(FunctionsHost host) : IClassFixture<Fun
     private MemberFunctions Members => host.Function<MemberFunctions>();
 
     private Task<Response> RegisterAsync(string key, object body) =>
-        CallAsync(Request("POST", "/api/v1/members", body, key), r => Members.Register(r, CancellationToken.None));
+        CallAsync(Request("POST", "/api/v1/members", body, key), r => Members.Register(r, NoDurable.Client, CancellationToken.None));
 
     private Task<Response> GetAsync(string key, string id) =>
         CallAsync(Request("GET", $"/api/v1/members/{id}", apiKey: key), r => Members.Get(r, id, CancellationToken.None));

@@ -54,7 +54,7 @@ public sealed class RequestBoundsTests(FunctionsHost host) : IClassFixture<Funct
         ["GrantPoints"] = r => host.Function<ActivityFunctions>().Grant(r, CancellationToken.None),
         ["ConfigureWebhookChannel"] = r => host.Function<WebhookFunctions>().Configure(r, "bounds-channel", CancellationToken.None),
         ["IssueWeChatScene"] = r => host.Function<WeChatBindingFunctions>().IssueScene(r, "m-bounds", CancellationToken.None),
-        ["RegisterMember"] = r => host.Function<MemberFunctions>().Register(r, CancellationToken.None),
+        ["RegisterMember"] = r => host.Function<MemberFunctions>().Register(r, NoDurable.Client, CancellationToken.None),
         ["UpdateMember"] = r => host.Function<MemberProfileFunctions>().Patch(r, "m-bounds", CancellationToken.None),
         ["EraseMember"] = r => host.Function<MemberPrivacyFunctions>().Erase(r, "m-bounds", CancellationToken.None),
         ["MergeMember"] = r => host.Function<MemberMergeFunctions>().Merge(r, "m-bounds", CancellationToken.None),

@@ -55,9 +55,9 @@ public sealed class PurchaseEventsTests(ServiceBusPublishingHost host) : IClassF
         var message = (await host.Queue.ReceiveMessageAsync()).Value.Body.ToString();
         var purchases = host.Function<PurchaseFunctions>();
 
-        await Assert.ThrowsAsync<ServiceBusException>(() => purchases.Process(message, CancellationToken.None));
+        await Assert.ThrowsAsync<ServiceBusException>(() => purchases.Process(message, NoDurable.Client, CancellationToken.None));
         var afterFailure = await CallAsync(Request("GET", "/api/v1/purchases/order-1", apiKey: tenant.Pos), r => purchases.Get(r, "order-1", CancellationToken.None));
-        await purchases.Process(message, CancellationToken.None);
+        await purchases.Process(message, NoDurable.Client, CancellationToken.None);
         var credited = await CallAsync(Request("GET", "/api/v1/purchases/order-1", apiKey: tenant.Pos), r => purchases.Get(r, "order-1", CancellationToken.None));
         var ledger = await CallAsync(Request("GET", "/api/v1/members/m-1/ledger", apiKey: tenant.Pos), r => host.Function<MemberFunctions>().Ledger(r, "m-1", CancellationToken.None));
 

@@ -16,7 +16,7 @@ public sealed class PurchaseFunctionsTests(FunctionsHost host) : IClassFixture<F
     {
         var tenant = await host.NewTenantAsync();
         var members = host.Function<MemberFunctions>();
-        await CallAsync(Request("POST", "/api/v1/members", new { memberId }, tenant.Pos), r => members.Register(r, CancellationToken.None));
+        await CallAsync(Request("POST", "/api/v1/members", new { memberId }, tenant.Pos), r => members.Register(r, NoDurable.Client, CancellationToken.None));
         return tenant;
     }
 
@@ -88,10 +88,10 @@ public sealed class PurchaseFunctionsTests(FunctionsHost host) : IClassFixture<F
         await SubmitAsync(tenant.Pos, Order("order-3", "m-3"));
         var message = (await host.Queue.ReceiveMessageAsync()).Value;
 
-        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Purchases.Process(message.Body.ToString(), CancellationToken.None)));
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Purchases.Process(message.Body.ToString(), NoDurable.Client, CancellationToken.None)));
         for (var i = 0; i < 10; i++)
         {
-            await Purchases.Process(message.Body.ToString(), CancellationToken.None);
+            await Purchases.Process(message.Body.ToString(), NoDurable.Client, CancellationToken.None);
         }
 
         var member = await CallAsync(Request("GET", "/api/v1/members/m-3/ledger", apiKey: tenant.Pos), r => host.Function<MemberFunctions>().Ledger(r, "m-3", CancellationToken.None));
@@ -128,7 +128,7 @@ public sealed class PurchaseFunctionsTests(FunctionsHost host) : IClassFixture<F
 
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            await Assert.ThrowsAnyAsync<Exception>(() => Purchases.Process(message, CancellationToken.None));
+            await Assert.ThrowsAnyAsync<Exception>(() => Purchases.Process(message, NoDurable.Client, CancellationToken.None));
         }
 
         var stillQueued = await StatusAsync(tenant.Pos, "order-6");

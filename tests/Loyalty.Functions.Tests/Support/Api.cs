@@ -16,7 +16,7 @@ internal static class Api
     {
         var id = memberId ?? "m-" + Guid.NewGuid().ToString("N")[..10];
         var members = host.Function<MemberFunctions>();
-        var registered = await CallAsync(Request("POST", "/api/v1/members", new { memberId = id }, tenant.Pos), r => members.Register(r, CancellationToken.None));
+        var registered = await CallAsync(Request("POST", "/api/v1/members", new { memberId = id }, tenant.Pos), r => members.Register(r, NoDurable.Client, CancellationToken.None));
         Assert.Equal(201, registered.Status);
         if (points > 0)
         {

@@ -1,8 +1,10 @@
 using Azure.Storage.Queues;
 using Loyalty.Core.Redemptions;
+using Loyalty.Core.Referrals;
 using Loyalty.Core.Tenants;
 using Loyalty.Functions.Expiry;
 using Loyalty.Functions.Redemptions;
+using Loyalty.Functions.Referrals;
 using Loyalty.Testing;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -20,6 +22,9 @@ public sealed class DurableFunctionsHost : IAsyncLifetime
 {
     /// <summary>Long enough never to fire during a test that ships or cancels; the deadline test starts its own instance with a short one.</summary>
     public static readonly TimeSpan ShippingDeadline = TimeSpan.FromMinutes(5);
+
+    /// <summary>Referral drivers look at their row again this often, so a test that moves the clock sees them act within seconds.</summary>
+    public static readonly TimeSpan ReferralRecheck = TimeSpan.FromSeconds(1);
 
     private readonly AzuriteFixture _azurite = new();
     private DurableTaskTestHost? _durable;
@@ -69,6 +74,9 @@ public sealed class DurableFunctionsHost : IAsyncLifetime
                 registry.AddActivity<ListClearingPageActivity>(ListClearingPageActivity.Name);
                 registry.AddActivity<ClearMembersActivity>(ClearMembersActivity.Name);
                 registry.AddActivity<RecordClearingProgressActivity>(RecordClearingProgressActivity.Name);
+                registry.AddOrchestrator<ReferralOrchestrator>();
+                registry.AddActivity<ReviewReferralActivity>(ReviewReferralActivity.Name);
+                registry.AddActivity<RewardReferralActivity>(RewardReferralActivity.Name);
             },
             new DurableTaskTestHostOptions
             {
@@ -78,6 +86,7 @@ public sealed class DurableFunctionsHost : IAsyncLifetime
                     services.AddSingleton<IConfiguration>(configuration);
                     services.AddLoyaltyFunctions(configuration);
                     services.AddSingleton<TimeProvider>(Time);
+                    services.AddSingleton(new ReferralSettings(ReferralRecheck));
                     Override?.Invoke(services);
                 },
             });
@@ -101,7 +110,7 @@ public sealed class DurableFunctionsHost : IAsyncLifetime
 
     /// <summary>Credits queued purchases and refunds, as the queue trigger would.</summary>
     public Task<int> DrainQueueAsync() =>
-        AccrualQueueDrain.DrainAsync(Queue, Function<Loyalty.Functions.Purchases.PurchaseFunctions>());
+        AccrualQueueDrain.DrainAsync(Queue, Function<Loyalty.Functions.Purchases.PurchaseFunctions>(), Client);
 
     public async Task<TenantKeys> NewTenantAsync()
     {

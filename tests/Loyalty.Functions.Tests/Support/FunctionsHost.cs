@@ -90,7 +90,7 @@ public class FunctionsHost : IAsyncLifetime
     }
 
     /// <summary>Takes every message off the accrual queue and runs the queue-triggered function on each, as the host would.</summary>
-    public Task<int> DrainQueueAsync() => AccrualQueueDrain.DrainAsync(Queue, Function<Loyalty.Functions.Purchases.PurchaseFunctions>());
+    public Task<int> DrainQueueAsync() => AccrualQueueDrain.DrainAsync(Queue, Function<Loyalty.Functions.Purchases.PurchaseFunctions>(), NoDurable.Client);
 
     public async Task SaveRulesAsync(string tenantId, Core.Programs.ProgramRules rules)
     {
@@ -99,7 +99,7 @@ public class FunctionsHost : IAsyncLifetime
     }
 
     public Task<Response> RegisterAsync(string apiKey, object body) =>
-        CallAsync(Request("POST", "/api/v1/members", body, apiKey), r => Function<Loyalty.Functions.Members.MemberFunctions>().Register(r, CancellationToken.None));
+        CallAsync(Request("POST", "/api/v1/members", body, apiKey), r => Function<Loyalty.Functions.Members.MemberFunctions>().Register(r, NoDurable.Client, CancellationToken.None));
 
     public Task<Response> MemberAsync(string apiKey, string memberId) =>
         CallAsync(Request("GET", $"/api/v1/members/{memberId}", apiKey: apiKey), r => Function<Loyalty.Functions.Members.MemberFunctions>().Get(r, memberId, CancellationToken.None));

@@ -15,7 +15,7 @@ public sealed class TenantIsolationTests(FunctionsHost host) : IClassFixture<Fun
         var b = await host.NewTenantAsync();
         var members = host.Function<MemberFunctions>();
         var purchases = host.Function<PurchaseFunctions>();
-        await CallAsync(Request("POST", "/api/v1/members", new { memberId = "shared-id" }, b.Pos), r => members.Register(r, CancellationToken.None));
+        await CallAsync(Request("POST", "/api/v1/members", new { memberId = "shared-id" }, b.Pos), r => members.Register(r, NoDurable.Client, CancellationToken.None));
         var orderBody = new { orderId = "b-order", memberId = "shared-id", cashPaid = 100m, lines = new[] { new { sku = "s", quantity = 1, unitPrice = 100m } } };
         await CallAsync(Request("POST", "/api/v1/purchases", orderBody, b.Pos), r => purchases.Submit(r, CancellationToken.None));
         var idem = new Dictionary<string, string> { ["Idempotency-Key"] = "cross" };
