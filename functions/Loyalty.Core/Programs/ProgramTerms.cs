@@ -181,7 +181,7 @@ public static class ProgramTerms
                 caps.Add(t.Pick($"累计最多 {f.MaxRewardsLifetime} 次", $"{f.MaxRewardsLifetime} in total"));
             }
 
-            yield return t.Pick($"每位推荐人获得推荐奖励{string.Join("，", caps)}。", $"A referrer is rewarded for at most {string.Join(" and ", caps)}.");
+            yield return t.Pick($"每位推荐人获得推荐奖励{string.Join("，", caps)}；超出的推荐双方均无奖励。", $"A referrer is rewarded for at most {string.Join(" and ", caps)}; a referral past that earns neither side anything.");
         }
 
         yield return t.Pick("不可推荐自己或使用相同手机号的会员；每位新会员只能被推荐一次（以最先填写的推荐码为准）；账户冻结期间的推荐奖励在解冻后方可使用。", "You cannot refer yourself or a member with your phone number; a member can be referred once (the first code counts); a frozen referrer's rewards become usable only once unfrozen.");

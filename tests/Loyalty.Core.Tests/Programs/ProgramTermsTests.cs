@@ -71,5 +71,6 @@ public sealed class ProgramTermsTests
         Assert.Contains("每月最多 5 次", zh, StringComparison.Ordinal);
         Assert.Contains("within 14 days", en, StringComparison.Ordinal);
         Assert.Contains("at most 5 a month", en, StringComparison.Ordinal);
+        Assert.Contains("超出的推荐双方均无奖励", zh, StringComparison.Ordinal);
     }
 }

@@ -100,6 +100,12 @@ public sealed class FunctionMetadataTests
         ["ListClearingPage"] = "activityTrigger",
         ["ClearMembers"] = "activityTrigger",
         ["RecordClearingProgress"] = "activityTrigger",
+        ["NameMemberReferrer"] = "http POST v1/members/{memberId}/referrer",
+        ["ListMemberReferrals"] = "http GET v1/members/{memberId}/referrals",
+        ["RestartReferralDrivers"] = "timer 0 35 * * * *",
+        ["ReferralOrchestrator"] = "orchestrationTrigger",
+        ["ReviewReferral"] = "activityTrigger",
+        ["RewardReferral"] = "activityTrigger",
         [UnmatchedRouteFunctions.Name] = "http GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS {*path}",
     };
 

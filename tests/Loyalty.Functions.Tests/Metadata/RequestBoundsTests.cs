@@ -12,6 +12,7 @@ using Loyalty.Functions.Pos;
 using Loyalty.Functions.Programs;
 using Loyalty.Functions.Purchases;
 using Loyalty.Functions.Redemptions;
+using Loyalty.Functions.Referrals;
 using Loyalty.Functions.Refunds;
 using Loyalty.Functions.Tenants;
 using Loyalty.Functions.Tests.Support;
@@ -55,6 +56,7 @@ public sealed class RequestBoundsTests(FunctionsHost host) : IClassFixture<Funct
         ["ConfigureWebhookChannel"] = r => host.Function<WebhookFunctions>().Configure(r, "bounds-channel", CancellationToken.None),
         ["IssueWeChatScene"] = r => host.Function<WeChatBindingFunctions>().IssueScene(r, "m-bounds", CancellationToken.None),
         ["RegisterMember"] = r => host.Function<MemberFunctions>().Register(r, NoDurable.Client, CancellationToken.None),
+        ["NameMemberReferrer"] = r => host.Function<ReferralFunctions>().NameReferrer(r, NoDurable.Client, "m-bounds", CancellationToken.None),
         ["UpdateMember"] = r => host.Function<MemberProfileFunctions>().Patch(r, "m-bounds", CancellationToken.None),
         ["EraseMember"] = r => host.Function<MemberPrivacyFunctions>().Erase(r, "m-bounds", CancellationToken.None),
         ["MergeMember"] = r => host.Function<MemberMergeFunctions>().Merge(r, "m-bounds", CancellationToken.None),

@@ -355,6 +355,8 @@ public sealed class EveryRouteIsolationTests(EveryRouteIsolationTests.Run run) :
                 ["GetMemberLedger"] = NotFound(m1),
                 ["GetMemberLots"] = NotFound(m1),
                 ["GetMemberReferralCode"] = NotFound(m1),
+                ["NameMemberReferrer"] = NotFound(m1, new { referralCode = "K7M2QX9P" }),
+                ["ListMemberReferrals"] = NotFound(m1),
                 ["AdjustMemberPoints"] = NotFound(m1, new { delta = 1000, reason = "takeover" }),
 
                 ["CreateTenant"] = new(new RouteCall(Empty, new { tenantId = a.TenantId, name = "Takeover" }), Expect.Refused, []),
