@@ -66,6 +66,7 @@ public static class UseCaseRegistration
         services.AddSingleton<WebhookChannelService>();
         services.AddSingleton<ChannelGrants>();
         services.AddSingleton<WeChatBindingService>();
+        services.AddSingleton<WeChatErasure>();
         services.AddSingleton<WeChatActions>();
         services.AddSingleton<WeChatEventHandler>();
         services.AddSingleton<WeChatPushService>();

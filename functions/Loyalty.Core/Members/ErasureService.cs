@@ -9,8 +9,8 @@ namespace Loyalty.Core.Members;
 /// <summary>
 /// Erases a member on request (注销). The ledger batch (<see cref="EraseAccount"/>) forfeits the points and strips the
 /// account row; the lookups that point at the person are removed around it: the phone claim before (its row key is the
-/// phone's keyed hash, which the erased row no longer knows), the WeChat bindings, family bindings, shipping addresses
-/// of the member's redemptions and the directory row after (found by member id and the ledger's entries, so a retry
+/// phone's keyed hash, which the erased row no longer knows), the WeChat data (bindings, QR scenes, message log records:
+/// <see cref="WeChatErasure"/>), family bindings, shipping addresses of the member's redemptions and the directory row after (found by member id and the ledger's entries, so a retry
 /// after a crash finds and removes them too). A retry with the same
 /// Idempotency-Key returns the first result and finishes whatever a crash left undone.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class ErasureService(
     ILedgerStore store,
     PhoneClaims phones,
     IMemberDirectory directory,
-    WeChatBindingService wechat,
+    WeChatErasure wechat,
     IFamilyStore family,
     TransfersInFlight transfers,
     IRedemptionStore redemptions,
@@ -86,7 +86,7 @@ public sealed class ErasureService(
 
     private async Task<Error?> RemoveLinksAsync(MemberKey member, CancellationToken cancellationToken)
     {
-        var unbound = await wechat.UnbindAllAsync(member, cancellationToken);
+        var unbound = await wechat.EraseAsync(member, cancellationToken);
         if (!unbound.IsSuccess)
         {
             return unbound.Error;
