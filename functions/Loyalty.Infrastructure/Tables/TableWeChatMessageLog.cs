@@ -71,23 +71,28 @@ public sealed class TableWeChatMessageLog(LoyaltyTables tables) : IWeChatMessage
     {
         ArgumentNullException.ThrowIfNull(openIds);
         var table = await tables.GetAsync(LoyaltyTables.WeChatMessages);
-        var prefix = Partition(tenantId, string.Empty);
-        var whose = new StringBuilder(TableClient.CreateQueryFilter($"MemberId eq {memberId}"));
-        foreach (var openId in openIds.Distinct(StringComparer.Ordinal))
+        var known = openIds.ToHashSet(StringComparer.Ordinal);
+        var rows = new Dictionary<(string Partition, string Row), bool>();
+        int found;
+        do
         {
-            whose.Append(TableClient.CreateQueryFilter($" or OpenId eq {openId}"));
+            // A record handled for the member names the openid it came from: that openid's other records (before it was
+            // bound, or after another openid replaced it) are the member's too, so search again until no new openid shows.
+            found = known.Count;
+            await foreach (var row in table.QueryAsync<TableEntity>(Filter(tenantId, memberId, known), select: ["PartitionKey", "RowKey", "OpenId", "MemberId"], cancellationToken: cancellationToken))
+            {
+                rows[(row.PartitionKey, row.RowKey)] = row.GetString("MemberId") == memberId;
+                if (row.GetString("OpenId") is { } openId)
+                {
+                    known.Add(openId);
+                }
+            }
         }
+        while (known.Count > found);
 
-        // Every channel's partition of the tenant (channels deleted since included): erasure is rare, a scan of the tenant's log is affordable.
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {LedgerRows.PrefixEnd(prefix)}") + $" and ({whose})";
-        var rows = new List<(string Partition, string Row)>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-        {
-            rows.Add((row.PartitionKey, row.RowKey));
-        }
-
+        // The records naming the member go last: after a crash half-way, a retry still learns every openid from them.
         var deleted = 0;
-        foreach (var (partition, row) in rows)
+        foreach (var ((partition, row), _) in rows.OrderBy(r => r.Value))
         {
             try
             {
@@ -101,6 +106,19 @@ public sealed class TableWeChatMessageLog(LoyaltyTables tables) : IWeChatMessage
         }
 
         return deleted;
+    }
+
+    /// <summary>Every channel's partition of the tenant (channels deleted since included): erasure is rare, a scan of the tenant's log is affordable.</summary>
+    private static string Filter(string tenantId, string memberId, IEnumerable<string> openIds)
+    {
+        var prefix = Partition(tenantId, string.Empty);
+        var whose = new StringBuilder(TableClient.CreateQueryFilter($"MemberId eq {memberId}"));
+        foreach (var openId in openIds.Order(StringComparer.Ordinal))
+        {
+            whose.Append(TableClient.CreateQueryFilter($" or OpenId eq {openId}"));
+        }
+
+        return TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {LedgerRows.PrefixEnd(prefix)}") + $" and ({whose})";
     }
 
     private static string Partition(string tenantId, string channel) => $"{tenantId}:{channel}";

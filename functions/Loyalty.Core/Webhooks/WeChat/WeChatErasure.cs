@@ -5,7 +5,8 @@ namespace Loyalty.Core.Webhooks.WeChat;
 
 /// <summary>
 /// Removes everything WeChat-related kept about a member (erasure): the message log records of the member's openids
-/// and of the pushes handled for them, the QR scenes issued for them, and the bindings. The openids are read from the
+/// (those bound now, those that used the member's scenes, and those the log's records for the member name) and of the
+/// pushes handled for them, the QR scenes issued for them, and the bindings. The openids are read from the
 /// bindings and the used scenes first and the log goes before them, so a retry after a crash still knows every openid
 /// whose records remain; once the bindings are gone, a second pass by member id removes records of pushes that arrived
 /// while the erasure ran. Every step is safe to repeat.
