@@ -14,6 +14,7 @@ using Loyalty.Core.Purchases;
 using Loyalty.Core.Redemptions;
 using Loyalty.Core.Referrals;
 using Loyalty.Core.Refunds;
+using Loyalty.Core.Reminders;
 using Loyalty.Core.Sagas;
 using Loyalty.Core.Tenants;
 using Loyalty.Core.Webhooks;
@@ -42,7 +43,6 @@ public static class UseCaseRegistration
         services.AddSingleton<MemberExportService>();
         services.AddSingleton<MergeService>();
         services.AddSingleton<TransfersInFlight>();
-        services.AddSingleton<IMemberContacts, MemberContacts>();
         services.AddSingleton<AdjustmentService>();
         services.AddSingleton<AdminAudit>();
         services.AddSingleton<PurchaseService>();
@@ -56,6 +56,7 @@ public static class UseCaseRegistration
     {
         services.AddSingleton<ClearingService>();
         services.AddSingleton<ExpiryForecastService>();
+        services.AddSingleton<ReminderService>();
         return services;
     }
 

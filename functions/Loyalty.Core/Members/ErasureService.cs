@@ -2,6 +2,7 @@ using Loyalty.Core.Common;
 using Loyalty.Core.Family;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Redemptions;
+using Loyalty.Core.Reminders;
 using Loyalty.Core.Webhooks.WeChat;
 
 namespace Loyalty.Core.Members;
@@ -10,7 +11,8 @@ namespace Loyalty.Core.Members;
 /// Erases a member on request (注销). The ledger batch (<see cref="EraseAccount"/>) forfeits the points and strips the
 /// account row; the lookups that point at the person are removed around it: the phone claim before (its row key is the
 /// phone's keyed hash, which the erased row no longer knows), the WeChat data (bindings, QR scenes, message log records:
-/// <see cref="WeChatErasure"/>), family bindings, shipping addresses of the member's redemptions and the directory row after (found by member id and the ledger's entries, so a retry
+/// <see cref="WeChatErasure"/>), family bindings, shipping addresses of the member's redemptions, the SMS reminders sent
+/// to them and the directory row after (found by member id and the ledger's entries, so a retry
 /// after a crash finds and removes them too). A retry with the same
 /// Idempotency-Key returns the first result and finishes whatever a crash left undone.
 /// </summary>
@@ -23,6 +25,8 @@ public sealed class ErasureService(
     IFamilyStore family,
     TransfersInFlight transfers,
     IRedemptionStore redemptions,
+    ISmsSendLog smsLog,
+    ISmsOutbox smsOutbox,
     TimeProvider time)
 {
     public async Task<Result<LedgerOutcome>> EraseAsync(MemberKey member, ErasureRequest request, string idempotencyKey, string @operator, CancellationToken cancellationToken)
@@ -98,8 +102,19 @@ public sealed class ErasureService(
         }
 
         await ForgetShippingAddressesAsync(member, cancellationToken);
+        await ForgetMessagesAsync(member, cancellationToken);
         await directory.RemoveAsync(member.TenantId, member.MemberId, cancellationToken);
         return null;
+    }
+
+    /// <summary>The reminders sent to the member (masked number, text with their name): the outbox copy first, then the log row that finds it.</summary>
+    private async Task ForgetMessagesAsync(MemberKey member, CancellationToken cancellationToken)
+    {
+        foreach (var record in await smsLog.ListAsync(member.TenantId, member.MemberId, cancellationToken))
+        {
+            await smsOutbox.RemoveAsync(member.TenantId, record.Repeatability, cancellationToken);
+            await smsLog.RemoveAsync(record, cancellationToken);
+        }
     }
 
     /// <summary>Every redemption debit names its redemption: the addresses (name, phone, street) go, the rest of the record stays.</summary>

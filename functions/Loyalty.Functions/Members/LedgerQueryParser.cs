@@ -63,7 +63,7 @@ public static class LedgerQueryParser
     }
 
     /// <summary><c>pageSize</c> (1 to <paramref name="maxPageSize"/>, default 50) and <c>continuationToken</c>; a bad size is a 400 naming it.</summary>
-    private static Result<(int PageSize, string? Token)> ParsePage(IQueryCollection query, int maxPageSize)
+    internal static Result<(int PageSize, string? Token)> ParsePage(IQueryCollection query, int maxPageSize)
     {
         var pageSize = 50;
         if (query.TryGetValue("pageSize", out var size) && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 || pageSize > maxPageSize))

@@ -53,6 +53,7 @@ public static class TableStoreRegistration
         services.AddSingleton<IReferralCodeStore, TableReferralCodeStore>();
         services.AddSingleton<IAdminAuditLog, TableAdminAuditLog>();
         services.AddSingleton<ISmsOutbox, TableSmsOutbox>();
+        services.AddSingleton<ISmsSendLog, TableSmsSendLog>();
         return services;
     }
 }

@@ -100,6 +100,8 @@ public sealed class FunctionMetadataTests
         ["ListClearingPage"] = "activityTrigger",
         ["ClearMembers"] = "activityTrigger",
         ["RecordClearingProgress"] = "activityTrigger",
+        ["SendExpiryReminders"] = "timer 0 */15 * * * *",
+        ["ListSmsOutbox"] = "http GET v1/admin/sms-outbox",
         [UnmatchedRouteFunctions.Name] = "http GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS {*path}",
     };
 

@@ -287,6 +287,7 @@ public sealed class EveryRouteIsolationTests(EveryRouteIsolationTests.Run run) :
                 ["GetClearingRun"] = NotFound(Values(("runId", ids["run"]))),
                 ["GetExpiryForecast"] = Own(null, 200),
                 ["ListAdminAudit"] = Own(null, 200),
+                ["ListSmsOutbox"] = Own(null, 200),
                 ["GetOpenApiDocument"] = Own(null, 200),
 
                 ["PutGift"] = new(new RouteCall(Values(("giftId", "alpha-mug")), new { name = "Bravo mug", kind = "physical", pointsPrice = 1 }), Expect.OwnTenant, [200, 201]),
