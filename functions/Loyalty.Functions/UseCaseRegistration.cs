@@ -42,6 +42,7 @@ public static class UseCaseRegistration
         services.AddSingleton<MemberExportService>();
         services.AddSingleton<MergeService>();
         services.AddSingleton<TransfersInFlight>();
+        services.AddSingleton<MergesInFlight>();
         services.AddSingleton<IMemberContacts, MemberContacts>();
         services.AddSingleton<AdjustmentService>();
         services.AddSingleton<AdminAudit>();
