@@ -43,6 +43,7 @@ public static class UseCaseRegistration
         services.AddSingleton<MemberExportService>();
         services.AddSingleton<MergeService>();
         services.AddSingleton<TransfersInFlight>();
+        services.AddSingleton<MergesInFlight>();
         services.AddSingleton<AdjustmentService>();
         services.AddSingleton<AdminAudit>();
         services.AddSingleton<PurchaseService>();

@@ -24,6 +24,7 @@ public sealed class ErasureService(
     WeChatErasure wechat,
     IFamilyStore family,
     TransfersInFlight transfers,
+    MergesInFlight merges,
     IRedemptionStore redemptions,
     ISmsSendLog smsLog,
     ISmsOutbox smsOutbox,
@@ -43,6 +44,12 @@ public sealed class ErasureService(
         if (account is null)
         {
             return MemberService.MemberNotFound(member);
+        }
+
+        // A merge between its steps would credit an erased target or leave a source nobody can give the points back to.
+        if (account.Status != MemberStatus.Erased && await merges.CheckAsync(member, cancellationToken) is { } merging)
+        {
+            return merging;
         }
 
         var command = new EraseAccount(IdempotencyKeys.Request(idempotencyKey), reason) { Operator = @operator };
