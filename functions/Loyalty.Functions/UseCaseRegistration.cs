@@ -14,6 +14,7 @@ using Loyalty.Core.Purchases;
 using Loyalty.Core.Redemptions;
 using Loyalty.Core.Referrals;
 using Loyalty.Core.Refunds;
+using Loyalty.Core.Reminders;
 using Loyalty.Core.Sagas;
 using Loyalty.Core.Tenants;
 using Loyalty.Core.Webhooks;
@@ -45,7 +46,7 @@ public static class UseCaseRegistration
         services.AddSingleton<MemberExportService>();
         services.AddSingleton<MergeService>();
         services.AddSingleton<TransfersInFlight>();
-        services.AddSingleton<IMemberContacts, MemberContacts>();
+        services.AddSingleton<MergesInFlight>();
         services.AddSingleton<AdjustmentService>();
         services.AddSingleton<AdminAudit>();
         services.AddSingleton<PurchaseService>();
@@ -59,6 +60,7 @@ public static class UseCaseRegistration
     {
         services.AddSingleton<ClearingService>();
         services.AddSingleton<ExpiryForecastService>();
+        services.AddSingleton<ReminderService>();
         return services;
     }
 
@@ -69,6 +71,7 @@ public static class UseCaseRegistration
         services.AddSingleton<WebhookChannelService>();
         services.AddSingleton<ChannelGrants>();
         services.AddSingleton<WeChatBindingService>();
+        services.AddSingleton<WeChatErasure>();
         services.AddSingleton<WeChatActions>();
         services.AddSingleton<WeChatEventHandler>();
         services.AddSingleton<WeChatPushService>();

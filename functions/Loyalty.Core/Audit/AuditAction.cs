@@ -1,6 +1,6 @@
 namespace Loyalty.Core.Audit;
 
-/// <summary>What an admin did. Each is recorded once, after it took effect, with the key that did it.</summary>
+/// <summary>What an admin did. Each is recorded once, after it took effect, with the key that did it; an export is a read, recorded once per export.</summary>
 public enum AuditAction
 {
     Adjustment,
@@ -14,4 +14,7 @@ public enum AuditAction
 
     /// <summary>A profile change made with an admin key (names the fields changed, never their values).</summary>
     ProfileChange,
+
+    /// <summary>The member's data exported (<c>GET /members/{id}/export</c>, the PIPL/GDPR access right): who read everything held about them.</summary>
+    Export,
 }

@@ -71,6 +71,15 @@ public sealed record AuditRecord
         };
     }
 
+    /// <summary>An export of the member's data; <paramref name="exportId"/> tells one export from another made in the same instant.</summary>
+    public static AuditRecord Exported(TenantCaller caller, MemberKey member, string exportId, DateTimeOffset exportedAt)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentException.ThrowIfNullOrEmpty(exportId);
+        return new AuditRecord { TenantId = member.TenantId, ActionId = $"export:{member.MemberId}:{exportId}", Action = AuditAction.Export, KeyId = caller.KeyId, At = exportedAt, MemberId = member.MemberId };
+    }
+
     public static AuditRecord Of(TenantCaller caller, LoyaltyProgram program)
     {
         ArgumentNullException.ThrowIfNull(caller);

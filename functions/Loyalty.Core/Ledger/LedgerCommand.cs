@@ -14,6 +14,12 @@ public abstract record LedgerCommand(string IdempotencyKey)
 
     public int? ProgramVersion { get; init; }
 
+    /// <summary>
+    /// True only for the command that gives a merged account its points back when the merge could not finish; every
+    /// other command is refused on a closed account.
+    /// </summary>
+    public virtual bool ReopensMergedAccount => false;
+
     /// <summary>A stable description of what was asked: the same key with a different request is refused, not replayed.</summary>
     protected abstract string Describe();
 

@@ -45,7 +45,7 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerR
             return Error.NotFound("member-not-found", $"Member '{member.MemberId}' does not exist.");
         }
 
-        if (!state.Account.IsOpen)
+        if (!state.Account.IsOpen && !(command.ReopensMergedAccount && state.Account.Status == MemberStatus.Merged))
         {
             // An erased or merged account takes no more changes of any kind; a replay (above) still gets its first result.
             return MemberService.MemberClosed(state.Account);

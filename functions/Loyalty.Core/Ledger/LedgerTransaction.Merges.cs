@@ -14,6 +14,10 @@ public sealed partial class LedgerTransaction
     public const string MemberFrozenCode = "member-frozen";
     public const string MemberDebtCode = "member-has-debt";
     public const string TierMonthPrefix = "tq:";
+    public const string MergeNotClosedCode = "merge-not-closed";
+
+    /// <summary>The source's SMS preference before the merge turned it off, so a merge given back restores it.</summary>
+    private const string SmsAllowedDetail = "smsAllowed";
 
     /// <summary>Why this account cannot be merged away now, or null: points still moving or owed, or a freeze.</summary>
     public Error? MergeBlocker()
@@ -57,6 +61,7 @@ public sealed partial class LedgerTransaction
             ["mergeId"] = mergeId,
             ["counterparty"] = into,
             [LotPortions.DetailKey] = LotPortions.Format(portions),
+            [SmsAllowedDetail] = Account.SmsAllowed ? "true" : "false",
         };
         foreach (var (key, value) in Account.State.Where(p => p.Key.StartsWith(TierMonthPrefix, StringComparison.Ordinal)))
         {
@@ -86,5 +91,33 @@ public sealed partial class LedgerTransaction
         return portions.Sum(p => p.Points) > 0
             ? Receive(portions, LedgerEntryType.MergeIn, "merge", mergeId, $"Merged from {from}", details)
             : Note(LedgerEntryType.MergeIn, mergeId, $"Merged from {from}", details);
+    }
+
+    /// <summary>
+    /// Undoes <see cref="MergeOut"/> when the target can no longer take the points (erased or merged away while the
+    /// merge was between its steps): the account opens again with the portions it gave up (keeping their expiry; any
+    /// that expired meanwhile expire at once, visibly) and its SMS preference, so nothing is lost or counted twice.
+    /// </summary>
+    public Result<LedgerEntry> ReturnMerge(string mergeId, string into, IReadOnlyList<LotPortion> portions, bool smsAllowed)
+    {
+        ArgumentNullException.ThrowIfNull(portions);
+        if (Account.Status != MemberStatus.Merged || Account.MergedInto != into)
+        {
+            return Error.Conflict(MergeNotClosedCode, $"Member '{Account.Key.MemberId}' is not closed as merged into '{into}'; there is nothing to give back.");
+        }
+
+        Account = Account with { Status = MemberStatus.Active, MergedInto = null, ClosedAt = null, SmsAllowed = smsAllowed };
+        var details = new Dictionary<string, string> { ["mergeId"] = mergeId, ["counterparty"] = into, ["returned"] = "true" };
+        var reason = $"Merge into {into} could not be completed; points returned";
+        return portions.Sum(p => p.Points) > 0
+            ? Receive(portions, LedgerEntryType.MergeIn, "merge-return", mergeId, reason, details)
+            : Note(LedgerEntryType.MergeIn, mergeId, reason, details);
+    }
+
+    /// <summary>The SMS preference a merge-out entry recorded (false when it recorded none).</summary>
+    public static bool SmsAllowedBefore(LedgerEntry mergeOut)
+    {
+        ArgumentNullException.ThrowIfNull(mergeOut);
+        return mergeOut.Details.GetValueOrDefault(SmsAllowedDetail) == "true";
     }
 }

@@ -2,6 +2,7 @@ using Loyalty.Core.Common;
 using Loyalty.Core.Family;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Redemptions;
+using Loyalty.Core.Reminders;
 using Loyalty.Core.Webhooks.WeChat;
 
 namespace Loyalty.Core.Members;
@@ -9,8 +10,9 @@ namespace Loyalty.Core.Members;
 /// <summary>
 /// Erases a member on request (注销). The ledger batch (<see cref="EraseAccount"/>) forfeits the points and strips the
 /// account row; the lookups that point at the person are removed around it: the phone claim before (its row key is the
-/// phone's keyed hash, which the erased row no longer knows), the WeChat bindings, family bindings, shipping addresses
-/// of the member's redemptions and the directory row after (found by member id and the ledger's entries, so a retry
+/// phone's keyed hash, which the erased row no longer knows), the WeChat data (bindings, QR scenes, message log records:
+/// <see cref="WeChatErasure"/>), family bindings, shipping addresses of the member's redemptions, the SMS reminders sent
+/// to them and the directory row after (found by member id and the ledger's entries, so a retry
 /// after a crash finds and removes them too). A retry with the same
 /// Idempotency-Key returns the first result and finishes whatever a crash left undone.
 /// </summary>
@@ -19,10 +21,13 @@ public sealed class ErasureService(
     ILedgerStore store,
     PhoneClaims phones,
     IMemberDirectory directory,
-    WeChatBindingService wechat,
+    WeChatErasure wechat,
     IFamilyStore family,
     TransfersInFlight transfers,
+    MergesInFlight merges,
     IRedemptionStore redemptions,
+    ISmsSendLog smsLog,
+    ISmsOutbox smsOutbox,
     TimeProvider time)
 {
     public async Task<Result<LedgerOutcome>> EraseAsync(MemberKey member, ErasureRequest request, string idempotencyKey, string @operator, CancellationToken cancellationToken)
@@ -39,6 +44,12 @@ public sealed class ErasureService(
         if (account is null)
         {
             return MemberService.MemberNotFound(member);
+        }
+
+        // A merge between its steps would credit an erased target or leave a source nobody can give the points back to.
+        if (account.Status != MemberStatus.Erased && await merges.CheckAsync(member, cancellationToken) is { } merging)
+        {
+            return merging;
         }
 
         var command = new EraseAccount(IdempotencyKeys.Request(idempotencyKey), reason) { Operator = @operator };
@@ -86,7 +97,7 @@ public sealed class ErasureService(
 
     private async Task<Error?> RemoveLinksAsync(MemberKey member, CancellationToken cancellationToken)
     {
-        var unbound = await wechat.UnbindAllAsync(member, cancellationToken);
+        var unbound = await wechat.EraseAsync(member, cancellationToken);
         if (!unbound.IsSuccess)
         {
             return unbound.Error;
@@ -98,8 +109,19 @@ public sealed class ErasureService(
         }
 
         await ForgetShippingAddressesAsync(member, cancellationToken);
+        await ForgetMessagesAsync(member, cancellationToken);
         await directory.RemoveAsync(member.TenantId, member.MemberId, cancellationToken);
         return null;
+    }
+
+    /// <summary>The reminders sent to the member (masked number, text with their name): the outbox copy first, then the log row that finds it.</summary>
+    private async Task ForgetMessagesAsync(MemberKey member, CancellationToken cancellationToken)
+    {
+        foreach (var record in await smsLog.ListAsync(member.TenantId, member.MemberId, cancellationToken))
+        {
+            await smsOutbox.RemoveAsync(member.TenantId, record.Repeatability, cancellationToken);
+            await smsLog.RemoveAsync(record, cancellationToken);
+        }
     }
 
     /// <summary>Every redemption debit names its redemption: the addresses (name, phone, street) go, the rest of the record stays.</summary>

@@ -12,7 +12,8 @@ namespace Loyalty.Core.Members;
 /// <summary>
 /// Collects <see cref="MemberExport"/>: the member's partition (account, lots, every entry) and what the entries point
 /// to (holds, redemptions), the bindings and code kept by member id, and the audit log filtered to the member. Reads
-/// only: an export writes nothing (not even a referral code the member does not have yet). An erased member has
+/// only: collecting writes nothing (not even a referral code the member does not have yet); the function then records the
+/// export itself in the admin audit, so earlier exports show in the audit part of a later one. An erased member has
 /// nothing left to export (404 <c>member-erased</c>).
 /// </summary>
 public sealed class MemberExportService(

@@ -30,3 +30,27 @@ public sealed record MergeIn(string IdempotencyKey, string MergeId, string FromM
         return entry;
     }
 }
+
+/// <summary>
+/// The source given its points back when the target can no longer take them: see <see cref="LedgerTransaction.ReturnMerge"/>.
+/// The only command a merged account accepts.
+/// </summary>
+public sealed record MergeReturn(string IdempotencyKey, string MergeId, string IntoMemberId, IReadOnlyList<LotPortion> Portions, bool SmsAllowed, ProgramRules Rules) : LedgerCommand(IdempotencyKey)
+{
+    public override bool ReopensMergedAccount => true;
+
+    protected override string Describe() => $"{MergeId}|{IntoMemberId}|{LotPortions.Format(Portions)}";
+
+    public override Result<LedgerEntry?> Apply(LedgerTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var returned = transaction.ReturnMerge(MergeId, IntoMemberId, Portions, SmsAllowed);
+        if (!returned.IsSuccess)
+        {
+            return returned.Error;
+        }
+
+        TierEngine.Evaluate(transaction, Rules);
+        return returned.Value;
+    }
+}

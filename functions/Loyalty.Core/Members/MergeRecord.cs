@@ -14,6 +14,9 @@ public enum MergeStatus
 
     /// <summary>Refused before anything moved (the source's points were in motion, owed or frozen).</summary>
     Failed,
+
+    /// <summary>The target could no longer take the points (erased or merged away meanwhile): the source was reopened with them.</summary>
+    Returned,
 }
 
 /// <summary>
@@ -52,4 +55,11 @@ public sealed record MergeRecord
     public string? FailureReason { get; init; }
 
     public string? ETag { get; init; }
+
+    /// <summary>Between its first step and its end: the source or the target may still change because of it.</summary>
+    public static bool InFlight(MergeRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Status is MergeStatus.Pending or MergeStatus.MovedOut;
+    }
 }

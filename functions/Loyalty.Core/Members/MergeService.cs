@@ -2,6 +2,7 @@ using Loyalty.Core.Common;
 using Loyalty.Core.Family;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Programs;
+using Loyalty.Core.Sagas;
 using Loyalty.Core.Webhooks.WeChat;
 
 namespace Loyalty.Core.Members;
@@ -10,12 +11,24 @@ namespace Loyalty.Core.Members;
 /// Merges the duplicate account of one person into the account kept. Two partitions are never written in one batch:
 /// the merge record drives merge-out on the source (every lot with its expiry, the account closed with a pointer to
 /// the target) then merge-in on the target (the same portions and the source's tier-qualifying months, the tier
-/// re-evaluated), each idempotent, so a retry of the same request resumes wherever a crash stopped it. Refused before
-/// anything moves while the source's points are in motion (an open hold, pending points, a transfer in flight), owed
-/// (debt) or frozen, and while the source has family or WeChat bindings (unbind them first: they are the person's
-/// choices, not carried silently). Both ledgers name the counterparty.
+/// re-evaluated), each idempotent, so a retry of the same request resumes wherever a crash stopped it; so does the
+/// tidy-up, which finds merges left in flight through <see cref="IPendingSagas"/>. If the target can no longer be
+/// credited (erased or merged away meanwhile) the source is reopened with its points. Refused before anything moves
+/// while the source's points are in motion (an open hold, pending points, a transfer in flight), owed (debt) or
+/// frozen, while either side is part of another merge in flight, and while the source has family or WeChat bindings
+/// (unbind them first: they are the person's choices, not carried silently). Both ledgers name the counterparty.
 /// </summary>
-public sealed class MergeService(IMergeStore merges, ILedgerStore store, LedgerService ledger, ProgramService programs, IFamilyStore family, IWeChatBindingStore wechat, TransfersInFlight transfers, TimeProvider time)
+public sealed class MergeService(
+    IMergeStore merges,
+    ILedgerStore store,
+    LedgerService ledger,
+    ProgramService programs,
+    IFamilyStore family,
+    IWeChatBindingStore wechat,
+    TransfersInFlight transfers,
+    MergesInFlight inFlight,
+    IPendingSagas pending,
+    TimeProvider time)
 {
     public const string AlreadyMergedCode = "member-already-merged";
 
@@ -42,7 +55,11 @@ public sealed class MergeService(IMergeStore merges, ILedgerStore store, LedgerS
                 return refused;
             }
 
-            stored = await merges.AddOrGetAsync(new MergeRecord { TenantId = target.TenantId, MergeId = source.MemberId, FromMemberId = source.MemberId, ToMemberId = target.MemberId, CreatedAt = time.GetUtcNow() }, cancellationToken);
+            var record = new MergeRecord { TenantId = target.TenantId, MergeId = source.MemberId, FromMemberId = source.MemberId, ToMemberId = target.MemberId, CreatedAt = time.GetUtcNow() };
+
+            // Indexed before it is recorded: a crash in between leaves an index row the tidy-up drops, never a lost merge.
+            await pending.AddAsync(PendingSaga.Merge(record.TenantId, record.MergeId, record.CreatedAt), cancellationToken);
+            stored = await merges.AddOrGetAsync(record, cancellationToken);
         }
 
         return stored.ToMemberId == target.MemberId
@@ -50,13 +67,21 @@ public sealed class MergeService(IMergeStore merges, ILedgerStore store, LedgerS
             : Error.Conflict(AlreadyMergedCode, $"Member '{stored.FromMemberId}' is already being merged into '{stored.ToMemberId}'.");
     }
 
+    public Task<MergeRecord?> FindAsync(string tenantId, string mergeId, CancellationToken cancellationToken) =>
+        merges.GetAsync(tenantId, mergeId, cancellationToken);
+
     /// <summary>Takes a merge from wherever it stopped to its end. Safe to run any number of times.</summary>
     public async Task<Result<MergeRecord>> ResumeAsync(MergeRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+        if (!MergeRecord.InFlight(record))
+        {
+            await pending.RemoveAsync(record.TenantId, SagaKind.Merge, record.MergeId, cancellationToken);
+        }
+
         switch (record.Status)
         {
-            case MergeStatus.Completed:
+            case MergeStatus.Completed or MergeStatus.Returned:
                 return record;
             case MergeStatus.Failed:
                 return Error.Conflict(record.FailureCode ?? "merge-failed", record.FailureReason ?? "The merge was refused.");
@@ -68,8 +93,10 @@ public sealed class MergeService(IMergeStore merges, ILedgerStore store, LedgerS
         var moved = await ledger.ExecuteAsync(source, new MergeOut($"merge:{record.MergeId}:out", record.MergeId, record.ToMemberId) { ProgramVersion = program.Version }, cancellationToken);
         if (!moved.IsSuccess)
         {
-            // A refusal moved nothing: the merge failed for good. A retryable conflict (contention) is answered as it is.
+            // A refusal moved nothing: the merge failed for good (so did one whose source was erased or merged elsewhere
+            // meanwhile). A retryable conflict (contention) is answered as it is.
             return moved.Error.Code is LedgerTransaction.OpenHoldsCode or LedgerTransaction.PendingPointsCode or LedgerTransaction.MemberFrozenCode or LedgerTransaction.MemberDebtCode
+                || MemberService.IsClosedOrMissing(moved.Error)
                 ? await FailAsync(record, moved.Error, cancellationToken)
                 : moved.Error;
         }
@@ -79,9 +106,21 @@ public sealed class MergeService(IMergeStore merges, ILedgerStore store, LedgerS
         record = await SaveAsync(record with { Status = MergeStatus.MovedOut, Portions = portions, Points = -outEntry.Delta, OutEntryId = outEntry.EntryId }, cancellationToken);
         var months = outEntry.Details.Where(d => d.Key.StartsWith(LedgerTransaction.TierMonthPrefix, StringComparison.Ordinal)).ToDictionary(d => d.Key, d => d.Value);
         var received = await ledger.ExecuteAsync(target, new MergeIn($"merge:{record.MergeId}:in", record.MergeId, record.FromMemberId, portions, months, program.Rules) { ProgramVersion = program.Version }, cancellationToken);
-        return received.IsSuccess
-            ? await SaveAsync(record with { Status = MergeStatus.Completed, InEntryId = received.Value.Entry!.EntryId }, cancellationToken)
-            : received.Error;
+        if (received.IsSuccess)
+        {
+            return await SaveAsync(record with { Status = MergeStatus.Completed, InEntryId = received.Value.Entry!.EntryId }, cancellationToken);
+        }
+
+        // A target that is gone (unknown, erased) or merged away will never take the points: the source gets them back.
+        if (received.Error.Kind != ErrorKind.NotFound && received.Error.Code != MemberService.MemberMergedCode)
+        {
+            return received.Error;
+        }
+
+        var returned = await ledger.ExecuteAsync(source, new MergeReturn($"merge:{record.MergeId}:return", record.MergeId, record.ToMemberId, portions, LedgerTransaction.SmsAllowedBefore(outEntry), program.Rules) { ProgramVersion = program.Version }, cancellationToken);
+        return returned.IsSuccess
+            ? await SaveAsync(record with { Status = MergeStatus.Returned, FailureCode = received.Error.Code, FailureReason = received.Error.Message }, cancellationToken)
+            : returned.Error;
     }
 
     private async Task<Error?> CheckAsync(MemberKey source, MemberKey target, CancellationToken cancellationToken)
@@ -118,7 +157,9 @@ public sealed class MergeService(IMergeStore merges, ILedgerStore store, LedgerS
             return Error.Conflict("member-has-wechat", $"Member '{source.MemberId}' has WeChat bindings; unbind them first and bind the openid to '{target.MemberId}'.");
         }
 
-        return await transfers.CheckAsync(source, cancellationToken);
+        return await transfers.CheckAsync(source, cancellationToken)
+            ?? await inFlight.CheckAsync(source, cancellationToken)
+            ?? await inFlight.CheckAsync(target, cancellationToken);
     }
 
     private async Task<Error> FailAsync(MergeRecord record, Error error, CancellationToken cancellationToken)
@@ -132,6 +173,12 @@ public sealed class MergeService(IMergeStore merges, ILedgerStore store, LedgerS
     {
         var updated = record with { UpdatedAt = time.GetUtcNow() };
         await merges.TryUpdateAsync(updated, cancellationToken);
-        return await merges.GetAsync(record.TenantId, record.MergeId, cancellationToken) ?? updated;
+        var saved = await merges.GetAsync(record.TenantId, record.MergeId, cancellationToken) ?? updated;
+        if (!MergeRecord.InFlight(saved))
+        {
+            await pending.RemoveAsync(saved.TenantId, SagaKind.Merge, saved.MergeId, cancellationToken);
+        }
+
+        return saved;
     }
 }

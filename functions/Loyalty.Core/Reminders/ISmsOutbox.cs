@@ -8,6 +8,9 @@ public interface ISmsOutbox
 
     /// <summary>Newest first, at most <paramref name="max"/>, after <paramref name="cursor"/>.</summary>
     Task<SmsOutboxPage> ListAsync(string tenantId, string? cursor, int max, CancellationToken cancellationToken);
+
+    /// <summary>Removes the message the repeatability was first sent with (erasure); safe to repeat.</summary>
+    Task RemoveAsync(string tenantId, SmsRepeatability repeatability, CancellationToken cancellationToken);
 }
 
 /// <param name="To">The recipient masked (<c>138****5678</c>): the outbox never holds a full number.</param>

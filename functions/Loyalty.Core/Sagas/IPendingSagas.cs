@@ -1,7 +1,7 @@
 namespace Loyalty.Core.Sagas;
 
 /// <summary>
-/// A small index of spends still in flight, so the tidy-up reads only those and never scans every transfer or draw.
+/// A small index of sagas still in flight, so the tidy-up reads only those and never scans every transfer, draw or merge.
 /// A row is added before the first step and removed once the saga has ended; a row whose saga never got recorded is
 /// harmless (the tidy-up drops it).
 /// </summary>

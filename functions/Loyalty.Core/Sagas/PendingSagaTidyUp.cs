@@ -1,16 +1,17 @@
 using Loyalty.Core.Common;
 using Loyalty.Core.Family;
 using Loyalty.Core.Lottery;
+using Loyalty.Core.Members;
 using Loyalty.Core.Tenants;
 
 namespace Loyalty.Core.Sagas;
 
 /// <summary>
-/// Finishes spends left between steps (the process stopped after a transfer's debit, or after a draw's reservation)
-/// once they are older than <see cref="GracePeriod"/>, through the same idempotent code the API's retries run, so a
-/// client retry and the tidy-up can race safely.
+/// Finishes sagas left between steps (the process stopped after a transfer's debit, after a draw's reservation, or
+/// after a merge closed its source) once they are older than <see cref="GracePeriod"/>, through the same idempotent
+/// code the API's retries run, so a client retry and the tidy-up can race safely.
 /// </summary>
-public sealed class PendingSagaTidyUp(ITenantStore tenants, IPendingSagas pending, TransferService transfers, LotteryService lotteries, TimeProvider time)
+public sealed class PendingSagaTidyUp(ITenantStore tenants, IPendingSagas pending, TransferService transfers, LotteryService lotteries, MergeService merges, TimeProvider time)
 {
     /// <summary>Long enough that a request still in progress is not raced by the tidy-up.</summary>
     public static readonly TimeSpan GracePeriod = TimeSpan.FromMinutes(2);
@@ -40,6 +41,11 @@ public sealed class PendingSagaTidyUp(ITenantStore tenants, IPendingSagas pendin
 
     private async Task<Outcome> FinishAsync(PendingSaga saga, CancellationToken cancellationToken)
     {
+        if (saga.Kind == SagaKind.Merge)
+        {
+            return await FinishMergeAsync(saga, cancellationToken);
+        }
+
         Error? error;
         if (saga.Kind == SagaKind.Transfer)
         {
@@ -65,6 +71,21 @@ public sealed class PendingSagaTidyUp(ITenantStore tenants, IPendingSagas pendin
                 // Refused for good (a failed transfer, a voided draw): the services already closed the saga.
                 return Outcome.Finished;
         }
+    }
+
+    /// <summary>A merge is at its end once its record says so (completed, returned or refused); only one still between steps stays.</summary>
+    private async Task<Outcome> FinishMergeAsync(PendingSaga saga, CancellationToken cancellationToken)
+    {
+        if (await merges.FindAsync(saga.TenantId, saga.Id, cancellationToken) is not { } record)
+        {
+            await pending.RemoveAsync(saga.TenantId, saga.Kind, saga.Id, cancellationToken);
+            return Outcome.Dropped;
+        }
+
+        var resumed = await merges.ResumeAsync(record, cancellationToken);
+        return resumed.IsSuccess || await merges.FindAsync(saga.TenantId, saga.Id, cancellationToken) is not { } after || !MergeRecord.InFlight(after)
+            ? Outcome.Finished
+            : Outcome.StillPending;
     }
 
     private enum Outcome

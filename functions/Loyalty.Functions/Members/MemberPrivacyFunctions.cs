@@ -10,14 +10,20 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Loyalty.Functions.Members;
 
-/// <summary>The member's data rights (PIPL/GDPR), admin only: access (everything held, as JSON) and erasure on request (注销, audited).</summary>
+/// <summary>The member's data rights (PIPL/GDPR), admin only: access (everything held, as JSON) and erasure on request (注销), both audited with the key that did them.</summary>
 public sealed class MemberPrivacyFunctions(ApiEndpoint endpoint, ErasureService erasure, MemberExportService exports, AdminAudit audit)
 {
     [Function("ExportMember")]
     public Task<IActionResult> Export(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/members/{memberId}/export")] HttpRequest req, string memberId, CancellationToken cancellationToken) =>
         endpoint.RunAsync(req, [ApiKeyScope.Admin], caller =>
-            exports.ExportAsync(new MemberKey(caller.TenantId, memberId), cancellationToken).ToHttpAsync(req, ApiResult.Ok));
+        {
+            var member = new MemberKey(caller.TenantId, memberId);
+            var exportId = Guid.NewGuid().ToString("N");
+            return exports.ExportAsync(member, cancellationToken)
+                .AuditedAsync(audit, e => AuditRecord.Exported(caller, member, exportId, e.ExportedAt), cancellationToken)
+                .ToHttpAsync(req, ApiResult.Ok);
+        });
 
     [Function("EraseMember")]
     public Task<IActionResult> Erase(

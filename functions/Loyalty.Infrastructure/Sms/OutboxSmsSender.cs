@@ -16,7 +16,7 @@ public sealed class OutboxSmsSender(ISmsOutbox outbox, SmsOptions options, ILogg
         var to = PhoneNumber.Parse(message.To)?.Redacted ?? "(not a phone number)";
         var entry = new SmsOutboxEntry(
             message.TenantId,
-            message.Repeatability.RequestId.ToString("N"),
+            EntryId(message.Repeatability),
             message.From ?? options.From,
             to,
             message.Text,
@@ -26,5 +26,12 @@ public sealed class OutboxSmsSender(ISmsOutbox outbox, SmsOptions options, ILogg
         await outbox.AddAsync(entry, cancellationToken);
         logger.LogInformation("SMS to {To} put in the SMS outbox, {Status}", to, SmsOutboxEntry.NotSentStatus);
         return new SmsSendResult(SmsOutcome.NotSent, null, SmsOutboxEntry.NotSentStatus);
+    }
+
+    /// <summary>One outbox row per repeatability: a retry of the same message lands on the same row.</summary>
+    public static string EntryId(SmsRepeatability repeatability)
+    {
+        ArgumentNullException.ThrowIfNull(repeatability);
+        return repeatability.RequestId.ToString("N");
     }
 }

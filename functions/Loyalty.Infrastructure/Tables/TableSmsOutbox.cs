@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Loyalty.Core.Common;
 using Loyalty.Core.Reminders;
+using Loyalty.Infrastructure.Sms;
 using Loyalty.Infrastructure.Storage;
 
 namespace Loyalty.Infrastructure.Tables;
@@ -36,5 +37,14 @@ public sealed class TableSmsOutbox(LoyaltyTables tables) : ISmsOutbox
         return new SmsOutboxPage([], null);
     }
 
-    private static string RowKey(SmsOutboxEntry entry) => $"{DateTimeOffset.MaxValue.UtcTicks - entry.CreatedAt.UtcTicks:D19}:{entry.Id}";
+    public async Task RemoveAsync(string tenantId, SmsRepeatability repeatability, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(repeatability);
+        var table = await tables.GetAsync(LoyaltyTables.SmsOutbox);
+        await table.DeleteEntityAsync(tenantId, RowKey(repeatability.FirstSent, OutboxSmsSender.EntryId(repeatability)), ETag.All, cancellationToken);
+    }
+
+    private static string RowKey(SmsOutboxEntry entry) => RowKey(entry.CreatedAt, entry.Id);
+
+    private static string RowKey(DateTimeOffset createdAt, string id) => $"{DateTimeOffset.MaxValue.UtcTicks - createdAt.UtcTicks:D19}:{id}";
 }

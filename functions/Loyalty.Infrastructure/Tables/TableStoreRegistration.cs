@@ -54,6 +54,7 @@ public static class TableStoreRegistration
         services.AddSingleton<IReferralStore, TableReferralStore>();
         services.AddSingleton<IAdminAuditLog, TableAdminAuditLog>();
         services.AddSingleton<ISmsOutbox, TableSmsOutbox>();
+        services.AddSingleton<ISmsSendLog, TableSmsSendLog>();
         return services;
     }
 }

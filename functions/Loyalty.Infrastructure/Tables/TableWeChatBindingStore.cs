@@ -8,7 +8,8 @@ namespace Loyalty.Infrastructure.Tables;
 /// <summary>
 /// A tenant's WeChat bindings and QR scenes in one partition (the tenant id): <c>openid:{openid}</c> → member,
 /// <c>member:{memberId}:{channel}</c> → openid, <c>scene:{scene}</c>. Keeping both directions in one partition lets
-/// every change be a single entity-group transaction, so the two can never disagree.
+/// every change be a single entity-group transaction, so the two can never disagree. A member's scenes are found by their
+/// <c>MemberId</c> column inside the <c>scene:</c> range (erasure only).
 /// </summary>
 public sealed class TableWeChatBindingStore(LoyaltyTables tables) : IWeChatBindingStore
 {
@@ -42,6 +43,33 @@ public sealed class TableWeChatBindingStore(LoyaltyTables tables) : IWeChatBindi
     {
         var row = await GetAsync(tenantId, SceneRow(scene), cancellationToken);
         return row is null ? null : ToScene(tenantId, scene, row);
+    }
+
+    public async Task<IReadOnlyList<WeChatScene>> ListScenesByMemberAsync(string tenantId, string memberId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LoyaltyTables.WeChatBindings);
+        const string prefix = "scene:";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {prefix} and RowKey lt {LedgerRows.PrefixEnd(prefix)} and MemberId eq {memberId}");
+        var scenes = new List<WeChatScene>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            scenes.Add(ToScene(tenantId, row.RowKey[prefix.Length..], row));
+        }
+
+        return scenes;
+    }
+
+    public async Task DeleteSceneAsync(string tenantId, string scene, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(LoyaltyTables.WeChatBindings);
+        try
+        {
+            await table.DeleteEntityAsync(tenantId, SceneRow(scene), ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Deleted before (a repeated erasure): nothing left to remove.
+        }
     }
 
     public async Task<WeChatScene> AddSceneAsync(WeChatScene scene, CancellationToken cancellationToken)

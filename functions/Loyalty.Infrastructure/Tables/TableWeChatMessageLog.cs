@@ -1,3 +1,4 @@
+using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Loyalty.Core.Common;
@@ -8,7 +9,8 @@ namespace Loyalty.Infrastructure.Tables;
 
 /// <summary>
 /// Received WeChat pushes per tenant and channel, newest first: row key <c>{inverted create time}:{message id}</c>, so a
-/// retry of a message lands on its first row (kept as it was) and a page is one range of one partition.
+/// retry of a message lands on its first row (kept as it was) and a page is one range of one partition. The openid and
+/// member are columns of their own so an erasure finds the member's rows without reading every record.
 /// </summary>
 public sealed class TableWeChatMessageLog(LoyaltyTables tables) : IWeChatMessageLog
 {
@@ -20,6 +22,7 @@ public sealed class TableWeChatMessageLog(LoyaltyTables tables) : IWeChatMessage
         {
             ["Status"] = record.Status.ToString(),
             ["OpenId"] = record.OpenId,
+            ["MemberId"] = record.MemberId,
             ["Record"] = StorageJson.Serialize(record),
         };
         try
@@ -62,6 +65,60 @@ public sealed class TableWeChatMessageLog(LoyaltyTables tables) : IWeChatMessage
         }
 
         return new WeChatMessagePage([], null);
+    }
+
+    public async Task<int> EraseAsync(string tenantId, string memberId, IReadOnlyCollection<string> openIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(openIds);
+        var table = await tables.GetAsync(LoyaltyTables.WeChatMessages);
+        var known = openIds.ToHashSet(StringComparer.Ordinal);
+        var rows = new Dictionary<(string Partition, string Row), bool>();
+        int found;
+        do
+        {
+            // A record handled for the member names the openid it came from: that openid's other records (before it was
+            // bound, or after another openid replaced it) are the member's too, so search again until no new openid shows.
+            found = known.Count;
+            await foreach (var row in table.QueryAsync<TableEntity>(Filter(tenantId, memberId, known), select: ["PartitionKey", "RowKey", "OpenId", "MemberId"], cancellationToken: cancellationToken))
+            {
+                rows[(row.PartitionKey, row.RowKey)] = row.GetString("MemberId") == memberId;
+                if (row.GetString("OpenId") is { } openId)
+                {
+                    known.Add(openId);
+                }
+            }
+        }
+        while (known.Count > found);
+
+        // The records naming the member go last: after a crash half-way, a retry still learns every openid from them.
+        var deleted = 0;
+        foreach (var ((partition, row), _) in rows.OrderBy(r => r.Value))
+        {
+            try
+            {
+                var response = await table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
+                deleted += response.Status == 404 ? 0 : 1;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // Deleted meanwhile by a concurrent or repeated erasure.
+            }
+        }
+
+        return deleted;
+    }
+
+    /// <summary>Every channel's partition of the tenant (channels deleted since included): erasure is rare, a scan of the tenant's log is affordable.</summary>
+    private static string Filter(string tenantId, string memberId, IEnumerable<string> openIds)
+    {
+        var prefix = Partition(tenantId, string.Empty);
+        var whose = new StringBuilder(TableClient.CreateQueryFilter($"MemberId eq {memberId}"));
+        foreach (var openId in openIds.Order(StringComparer.Ordinal))
+        {
+            whose.Append(TableClient.CreateQueryFilter($" or OpenId eq {openId}"));
+        }
+
+        return TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {LedgerRows.PrefixEnd(prefix)}") + $" and ({whose})";
     }
 
     private static string Partition(string tenantId, string channel) => $"{tenantId}:{channel}";

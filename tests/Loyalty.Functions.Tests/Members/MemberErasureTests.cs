@@ -5,6 +5,7 @@ using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
 using Loyalty.Core.Redemptions;
 using Loyalty.Core.Sagas;
+using Loyalty.Core.Webhooks.WeChat;
 using Loyalty.Functions.Activities;
 using Loyalty.Functions.Audit;
 using Loyalty.Functions.Family;
@@ -12,6 +13,7 @@ using Loyalty.Functions.Members;
 using Loyalty.Functions.Pos;
 using Loyalty.Functions.Referrals;
 using Loyalty.Functions.Tests.Support;
+using Loyalty.Functions.Tests.Webhooks;
 using Loyalty.Functions.Webhooks;
 using Loyalty.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -164,6 +166,69 @@ public sealed class MemberErasureTests(LogCapturingHost host) : IClassFixture<Lo
         // The number is free again: someone else may register with it.
         var newcomer = await host.RegisterAsync(tenant.Pos, new { memberId = "new-" + member, phone = National });
         Assert.Equal(201, newcomer.Status);
+    }
+
+    [Fact]
+    public async Task Erasure_deletes_the_members_wechat_messages_and_scenes_and_keeps_other_members_messages()
+    {
+        var shop = await WeChatShop.OpenAsync(host);
+        var tenant = shop.Tenant;
+        var id = "m-" + Guid.NewGuid().ToString("N")[..10];
+        var suffix = tenant.TenantId[1..9];
+        var (first, scanner) = ("oFirstOpenid" + suffix, "oScannerOpenid" + suffix);
+        Assert.Equal(201, (await host.RegisterAsync(tenant.Pos, new { memberId = id, name = Name, phone = "13977005566" })).Status);
+        async Task PushAsync(string @event, string? key, string openId)
+        {
+            var pushed = await shop.PushAsync(shop.Event(@event, key, openId), openId: openId);
+            Assert.True(pushed.Status == 200, pushed.Text);
+            host.Time.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        async Task<string> SceneAsync(string idempotencyKey)
+        {
+            var issued = await CallAsync(Request("POST", $"/api/v1/members/{id}/wechat/scenes", new { channel = WeChatShop.Channel, expiresInSeconds = 600 }, tenant.Storefront, Key(idempotencyKey)), r => host.Function<WeChatBindingFunctions>().IssueScene(r, id, CancellationToken.None));
+            Assert.True(issued.Status == 201, issued.Text);
+            return issued.Json["scene"]!.GetValue<string>();
+        }
+
+        // Followed before being bound (recorded as unbound), bound by API, checked in; then a scene scanned by another
+        // openid rebinds the member, who tries to check in again; a second scene stays unused; m1 checks in too.
+        await PushAsync("subscribe", null, first);
+        Assert.Equal(200, (await shop.BindAsync(id, first)).Status);
+        await PushAsync("CLICK", "CHECKIN", first);
+        var scanned = await SceneAsync("scene-1");
+        await PushAsync("SCAN", scanned, scanner);
+        await PushAsync("CLICK", "CHECKIN", scanner);
+        var unused = await SceneAsync("scene-2");
+        await PushAsync("CLICK", "CHECKIN", WeChatShop.MemberOpenId);
+        Assert.Equal(5, await shop.BalanceAsync(id)); // the second check-in the same day is refused, and recorded for the member
+        string[] traces = [first, scanner, scanned, unused];
+        var before = await StoredRowsAsync();
+        Assert.All(traces, t => Assert.Contains(before, r => r.Contains(t, StringComparison.Ordinal)));
+        Assert.Equal(5, (await shop.MessagesAsync()).Json["messages"]!.AsArray().Count);
+
+        var erased = await EraseAsync(tenant.Admin, id, new { reason = "Member request" }, "erase-wechat");
+
+        Assert.True(erased.Status == 200, erased.Text);
+        var wechatRows = (await StoredRowsAsync()).Where(r => r.Split(' ')[0].Contains("wechat", StringComparison.Ordinal)).ToList();
+        var leaks = (await StoredRowsAsync()).Where(r => traces.Any(t => r.Contains(t, StringComparison.Ordinal)) || r.Contains(Name, StringComparison.Ordinal)).ToList();
+        Assert.True(leaks.Count == 0, string.Join('\n', leaks));
+        Assert.DoesNotContain(wechatRows, r => r.Contains(id, StringComparison.Ordinal));
+        var kept = Assert.Single((await shop.MessagesAsync()).Json["messages"]!.AsArray())!;
+        Assert.Equal(("m1", "credited"), (kept["memberId"]!.GetValue<string>(), kept["status"]!.GetValue<string>()));
+        Assert.Contains(wechatRows, r => r.Contains(WeChatShop.MemberOpenId, StringComparison.Ordinal));
+
+        // A push for the member that landed while a crashed erasure ran: the retry with the same key finds it by member id.
+        var log = host.Services.GetRequiredService<IWeChatMessageLog>();
+        var now = host.Time.GetUtcNow();
+        await log.RecordAsync(new WeChatMessageRecord(tenant.TenantId, WeChatShop.Channel, "late-push", scanner, "event", now, now, WeChatMessageStatus.Credited) { MemberId = id, Event = "CLICK" }, CancellationToken.None);
+        var retried = await EraseAsync(tenant.Admin, id, new { reason = "Member request" }, "erase-wechat");
+        Assert.Equal((200, true), (retried.Status, retried.Json["replayed"]!.GetValue<bool>()));
+        Assert.DoesNotContain(await StoredRowsAsync(), r => r.Contains(scanner, StringComparison.Ordinal));
+
+        // The erased member's unused QR code binds nobody.
+        await PushAsync("SCAN", unused, "oLateScanner" + suffix);
+        Assert.Null(await host.Services.GetRequiredService<IWeChatBindingStore>().FindByOpenIdAsync(tenant.TenantId, "oLateScanner" + suffix, CancellationToken.None));
     }
 
     [Fact]

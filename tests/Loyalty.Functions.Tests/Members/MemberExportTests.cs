@@ -6,8 +6,10 @@ using Loyalty.Functions.Audit;
 using Loyalty.Functions.Family;
 using Loyalty.Functions.Members;
 using Loyalty.Functions.Pos;
+using Loyalty.Functions.Tenants;
 using Loyalty.Functions.Tests.Support;
 using Loyalty.Functions.Webhooks;
+using Loyalty.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using static Loyalty.Functions.Tests.Support.Api;
 using static Loyalty.Functions.Tests.Support.FunctionsHost;
@@ -86,7 +88,44 @@ public sealed class MemberExportTests(FunctionsHost host) : IClassFixture<Functi
         Assert.Equal(["sms", "storeId"], history["details"]!["fields"]!.GetValue<string>().Split(',').Order(StringComparer.Ordinal));
         Assert.Equal(["adjustment", "profileChange"], json["audit"]!.AsArray().Select(a => a!["action"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         Assert.All(json["audit"]!.AsArray(), a => Assert.Equal(id, a!["memberId"]!.GetValue<string>()));
-        Assert.Empty((await StorageSnapshot.TakeAsync(host, tenant.TenantId)).ChangedSince(before));
+        // Collecting writes nothing; the one row added is the audit record of this export.
+        var written = Assert.Single((await StorageSnapshot.TakeAsync(host, tenant.TenantId)).ChangedSince(before));
+        Assert.StartsWith("+ ", written, StringComparison.Ordinal);
+        Assert.EndsWith(LoyaltyTables.AdminAudit, written.Split(' ')[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_export_is_recorded_in_the_admin_audit_with_the_key_that_made_it_and_a_refused_one_is_not()
+    {
+        var tenant = await host.NewTenantAsync();
+        var member = await MemberWithPointsAsync(host, tenant, 10);
+        var created = await CallAsync(Request("POST", "/api/v1/keys", new { scope = "admin", name = "privacy desk" }, tenant.Admin), r => host.Function<TenantFunctions>().CreateKey(r, CancellationToken.None));
+        Assert.Equal(201, created.Status);
+        var (desk, deskId) = (created.Json["secret"]!.GetValue<string>(), created.Json["keyId"]!.GetValue<string>());
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+
+        var first = await ExportAsync(desk, member);
+        var sameInstant = await ExportAsync(desk, member);
+        var byPos = await ExportAsync(tenant.Pos, member);
+        var unknown = await ExportAsync(desk, "nobody");
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        var later = await ExportAsync(tenant.Admin, member);
+        var audit = await CallAsync(Request("GET", "/api/v1/admin/audit?action=export", apiKey: tenant.Admin), r => host.Function<AuditFunctions>().List(r, CancellationToken.None));
+
+        Assert.Equal((200, 200, 403, 404, 200), (first.Status, sameInstant.Status, byPos.Status, unknown.Status, later.Status));
+        Assert.True(audit.Status == 200, audit.Text);
+        var records = audit.Json["records"]!.AsArray().Select(r => r!).ToList();
+        Assert.Equal(3, records.Count);
+        Assert.All(records, r => Assert.Equal(("export", member), (r["action"]!.GetValue<string>(), r["memberId"]!.GetValue<string>())));
+        Assert.Equal([deskId, deskId], records.Skip(1).Select(r => r["keyId"]!.GetValue<string>()));
+        Assert.NotEqual(deskId, records[0]["keyId"]!.GetValue<string>());
+        Assert.Equal(later.Json["exportedAt"]!.GetValue<DateTimeOffset>(), records[0]["at"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(first.Json["exportedAt"]!.GetValue<DateTimeOffset>(), records[2]["at"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(2, records.Select(r => r["actionId"]!.GetValue<string>()).Skip(1).Distinct(StringComparer.Ordinal).Count());
+
+        // The member's own export shows who exported their data before.
+        var exported = later.Json["audit"]!.AsArray().Where(a => a!["action"]!.GetValue<string>() == "export").Select(a => a!["keyId"]!.GetValue<string>());
+        Assert.Equal([deskId, deskId], exported);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
 using Loyalty.Functions.Members;
 using Loyalty.Functions.Tests.Support;
@@ -11,7 +12,10 @@ public sealed class MemberPreferencesTests(FunctionsHost host) : IClassFixture<F
     private Task<Response> PutAsync(string key, string id, object body) =>
         CallAsync(Request("PUT", $"/api/v1/members/{id}/preferences", body, key), r => host.Function<MemberProfileFunctions>().PutPreferences(r, id, CancellationToken.None));
 
-    private IMemberContacts Contacts => host.Services.GetRequiredService<IMemberContacts>();
+    private async Task<MemberContact?> ContactAsync(string tenantId, string memberId) =>
+        await host.Services.GetRequiredService<ILedgerStore>().GetAccountAsync(new MemberKey(tenantId, memberId), CancellationToken.None) is { } account
+            ? MemberContact.Of(account)
+            : null;
 
     [Fact]
     public async Task A_new_member_speaks_chinese_and_accepts_sms_until_they_say_otherwise()
@@ -19,10 +23,10 @@ public sealed class MemberPreferencesTests(FunctionsHost host) : IClassFixture<F
         var tenant = await host.NewTenantAsync();
         await host.RegisterAsync(tenant.Pos, new { memberId = "p-1", phone = "13812345678" });
 
-        var before = await Contacts.GetAsync(tenant.TenantId, "p-1", CancellationToken.None);
+        var before = await ContactAsync(tenant.TenantId, "p-1");
         var optOut = await PutAsync(tenant.Storefront, "p-1", new { sms = false });
         var english = await PutAsync(tenant.Pos, "p-1", new { language = "EN" });
-        var after = await Contacts.GetAsync(tenant.TenantId, "p-1", CancellationToken.None);
+        var after = await ContactAsync(tenant.TenantId, "p-1");
         var member = await host.MemberAsync(tenant.Pos, "p-1");
 
         Assert.Equal(new MemberContact("+8613812345678", "zh-CN", true), before);
@@ -53,7 +57,7 @@ public sealed class MemberPreferencesTests(FunctionsHost host) : IClassFixture<F
     {
         var tenant = await host.NewTenantAsync();
         await host.RegisterAsync(tenant.Pos, new { memberId = "p-3" });
-        var noPhone = await Contacts.GetAsync(tenant.TenantId, "p-3", CancellationToken.None);
+        var noPhone = await ContactAsync(tenant.TenantId, "p-3");
 
         var empty = await PutAsync(tenant.Storefront, "p-3", new { });
         var klingon = await PutAsync(tenant.Storefront, "p-3", new { sms = false, language = "tlh" });
@@ -76,7 +80,7 @@ public sealed class MemberPreferencesTests(FunctionsHost host) : IClassFixture<F
         var probe = await PutAsync(other.Storefront, "p-4", new { sms = false });
 
         Assert.Equal((404, "member-not-found"), (probe.Status, probe.Code));
-        Assert.True((await Contacts.GetAsync(tenant.TenantId, "p-4", CancellationToken.None))!.SmsAllowed);
-        Assert.Null(await Contacts.GetAsync(other.TenantId, "p-4", CancellationToken.None));
+        Assert.True((await ContactAsync(tenant.TenantId, "p-4"))!.SmsAllowed);
+        Assert.Null(await ContactAsync(other.TenantId, "p-4"));
     }
 }

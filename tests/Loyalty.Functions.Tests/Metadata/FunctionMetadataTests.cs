@@ -106,6 +106,8 @@ public sealed class FunctionMetadataTests
         ["ReferralOrchestrator"] = "orchestrationTrigger",
         ["ReviewReferral"] = "activityTrigger",
         ["RewardReferral"] = "activityTrigger",
+        ["SendExpiryReminders"] = "timer 0 */15 * * * *",
+        ["ListSmsOutbox"] = "http GET v1/admin/sms-outbox",
         [UnmatchedRouteFunctions.Name] = "http GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS {*path}",
     };
 

@@ -42,7 +42,7 @@ public class FunctionsHost : IAsyncLifetime
     {
         await _azurite.InitializeAsync();
         QueueName = _azurite.UniqueName("accrual");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["LoyaltyStorage"] = _azurite.ConnectionString,
             ["Storage:TablePrefix"] = _azurite.UniqueName("t"),
@@ -50,7 +50,9 @@ public class FunctionsHost : IAsyncLifetime
             ["Bootstrap:Secret"] = BootstrapSecret,
             ["Security:PhoneHashKey"] = TestSecrets.NewPhoneHashKey(),
             ["Security:FieldKeys"] = TestSecrets.NewFieldKeys(),
-        }).Build();
+        };
+        Configure(settings);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
@@ -60,12 +62,17 @@ public class FunctionsHost : IAsyncLifetime
         _services = services.BuildServiceProvider();
     }
 
+    /// <summary>Where a fixture of its own adds or changes the app's settings.</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
+
     /// <summary>Where a fixture of its own replaces a seam of the app (the last registration wins).</summary>
     protected virtual void Configure(IServiceCollection services)
     {
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_services is not null)
         {

@@ -287,6 +287,7 @@ public sealed class EveryRouteIsolationTests(EveryRouteIsolationTests.Run run) :
                 ["GetClearingRun"] = NotFound(Values(("runId", ids["run"]))),
                 ["GetExpiryForecast"] = Own(null, 200),
                 ["ListAdminAudit"] = Own(null, 200),
+                ["ListSmsOutbox"] = Own(null, 200),
                 ["GetOpenApiDocument"] = Own(null, 200),
 
                 ["PutGift"] = new(new RouteCall(Values(("giftId", "alpha-mug")), new { name = "Bravo mug", kind = "physical", pointsPrice = 1 }), Expect.OwnTenant, [200, 201]),
@@ -380,10 +381,36 @@ public sealed class EveryRouteIsolationTests(EveryRouteIsolationTests.Run run) :
             foreach (var function in functions.Where(f => f.Methods.Contains("GET") && probes.ContainsKey(f.Name)).OrderBy(f => f.Name, StringComparer.Ordinal))
             {
                 var response = await Invoker.CallAsync(function, "GET", probes[function.Name].Call, a.Admin);
-                reads.Add($"{function.Name} {response.Status} {response.Text}");
+                reads.Add($"{function.Name} {response.Status} {WithoutOwnExports(response.Text)}");
             }
 
             return reads;
+        }
+
+        /// <summary>
+        /// A's own export read is recorded in A's audit log, so the audit shown by the export and the audit list grows by
+        /// A's reads; those records are left out of the comparison. B's exports of A's members are refused (404) and
+        /// record nothing, which the row comparison proves.
+        /// </summary>
+        private static string WithoutOwnExports(string text)
+        {
+            if (!text.StartsWith('{') || System.Text.Json.Nodes.JsonNode.Parse(text) is not System.Text.Json.Nodes.JsonObject body)
+            {
+                return text;
+            }
+
+            foreach (var name in new[] { "audit", "records" })
+            {
+                if (body[name] is System.Text.Json.Nodes.JsonArray records)
+                {
+                    foreach (var export in records.Where(r => r?["action"]?.GetValue<string>() == "export").ToList())
+                    {
+                        records.Remove(export);
+                    }
+                }
+            }
+
+            return body.ToJsonString();
         }
 
         /// <summary>B's own clearing run is left to finish so the snapshot after it is not taken half-way.</summary>

@@ -11,14 +11,17 @@ using Loyalty.Infrastructure.Tables;
 
 namespace Loyalty.Infrastructure.Tests.Support;
 
-/// <summary>The POS, transfer, donation and lottery use cases wired to the real table stores of one test class.</summary>
+/// <summary>
+/// The POS, transfer, donation, lottery and merge use cases wired to the real table stores of one test class.
+/// <paramref name="writes"/> wraps the store the use cases write through (a seam to inject a crash); reads stay direct.
+/// </summary>
 internal sealed class PosServices
 {
-    public PosServices(StorageContext storage, TimeProvider time)
+    public PosServices(StorageContext storage, TimeProvider time, Func<ILedgerStore, ILedgerStore>? writes = null)
     {
         Time = time;
         Ledger = new TableLedgerStore(storage.Tables, storage.Cipher);
-        LedgerService = new LedgerService(Ledger, time);
+        LedgerService = new LedgerService(writes?.Invoke(Ledger) ?? Ledger, time);
         Programs = new ProgramService(new TableProgramStore(storage.Tables), time);
         Transfers = new TableTransferStore(storage.Tables);
         FamilyStore = new TableFamilyStore(storage.Tables);
@@ -31,7 +34,10 @@ internal sealed class PosServices
         Lotteries = new TableLotteryStore(storage.Tables);
         LotteryService = new LotteryService(Lotteries, Ledger, LedgerService, PendingSagas, time);
         Tenants = new TableTenantStore(storage.Tables);
-        TidyUp = new PendingSagaTidyUp(Tenants, PendingSagas, TransferService, LotteryService, time);
+        Merges = new TableMergeStore(storage.Tables);
+        MergesInFlight = new MergesInFlight(PendingSagas, Merges, time);
+        MergeService = new MergeService(Merges, Ledger, LedgerService, Programs, FamilyStore, new TableWeChatBindingStore(storage.Tables), new TransfersInFlight(PendingSagas, Transfers, time), MergesInFlight, PendingSagas, time);
+        TidyUp = new PendingSagaTidyUp(Tenants, PendingSagas, TransferService, LotteryService, MergeService, time);
     }
 
     public TimeProvider Time { get; }
@@ -63,6 +69,12 @@ internal sealed class PosServices
     public TablePendingSagas PendingSagas { get; }
 
     public TableTenantStore Tenants { get; }
+
+    public TableMergeStore Merges { get; }
+
+    public MergesInFlight MergesInFlight { get; }
+
+    public MergeService MergeService { get; }
 
     public PendingSagaTidyUp TidyUp { get; }
 
