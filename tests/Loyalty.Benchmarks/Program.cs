@@ -16,7 +16,15 @@ using Microsoft.Extensions.Options;
 // Measures, in one run against Azurite: (a) the raw floor of Table Storage — one point read plus one 4-entity batch
 // on a fresh partition; (b) purchase accrual through the ledger store (idempotency read, account read, lots query,
 // rules, one batch); (c) balance reads; (d) a WeChat safe-mode push end to end (WeChatPushBench).
-// Usage: dotnet run -c Release --project tests/Loyalty.Benchmarks [-- operations]
+// (e) is clearing (ClearingBench), run on its own because it seeds and clears a whole population.
+// Usage: dotnet run -c Release --project tests/Loyalty.Benchmarks [-- operations]      (a)-(d), 500 operations by default
+//        dotnet run -c Release --project tests/Loyalty.Benchmarks -- clearing [members] (e), 100000 members by default
+if (args.Length > 0 && args[0] == "clearing")
+{
+    await ClearingBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : ClearingBench.DefaultMembers);
+    return;
+}
+
 var operations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
 var azurite = new AzuriteFixture();
 await azurite.InitializeAsync();
