@@ -15,8 +15,14 @@ public sealed record LoyaltyEvent
 
     public required string MemberId { get; init; }
 
-    /// <summary>The ledger entry this event reports (or that caused it, for <c>tier.changed</c>).</summary>
-    public required string EntryId { get; init; }
+    /// <summary>
+    /// The member's event number: 1 for <c>member.registered</c>, then one more for every event of the member's ledger,
+    /// without gaps (a counter on the account row advanced in the same batch). 0 for events outside the ledger.
+    /// </summary>
+    public long Sequence { get; init; }
+
+    /// <summary>The ledger entry this event reports (or that caused it, for <c>tier.changed</c>); null for events outside the ledger.</summary>
+    public string? EntryId { get; init; }
 
     public long Delta { get; init; }
 
@@ -31,4 +37,7 @@ public sealed record LoyaltyEvent
     public string? PreviousTier { get; init; }
 
     public string? Tier { get; init; }
+
+    /// <summary>The entry's explanations (counterparty, lottery seed and prize, referee, expiry date...): ids and codes, never a name or phone.</summary>
+    public IReadOnlyDictionary<string, string>? Details { get; init; }
 }

@@ -1,3 +1,4 @@
+using Loyalty.Core.Events;
 using Loyalty.Core.Members;
 
 namespace Loyalty.Core.Ledger;
@@ -11,8 +12,14 @@ public sealed record LedgerChangeSet(
     IReadOnlyList<LedgerEntry> Entries,
     IdempotencyRecord Idempotency)
 {
-    /// <summary>Rows in the batch: account + idempotency + entries + lots. Azure caps an entity-group transaction at 100.</summary>
-    public int RowCount => 2 + Entries.Count + UpsertLots.Count + DeleteLots.Count + UpsertHolds.Count;
+    /// <summary>Rows in the batch: account + idempotency + entries + lots + holds + one outbox row holding the events. Azure caps an entity-group transaction at 100.</summary>
+    public int RowCount => 2 + Entries.Count + UpsertLots.Count + DeleteLots.Count + UpsertHolds.Count + (Events.Count > 0 ? 1 : 0);
+
+    /// <summary>
+    /// The batch's events (the outbox): written in the same transaction, so they exist exactly when the change committed.
+    /// <see cref="Account"/>'s <see cref="MemberAccount.EventSequence"/> already counts them.
+    /// </summary>
+    public IReadOnlyList<LoyaltyEvent> Events { get; init; } = [];
 
     /// <summary>Hold rows created or closed by the operation.</summary>
     public IReadOnlyList<PointsHold> UpsertHolds { get; init; } = [];

@@ -1,4 +1,5 @@
 using Loyalty.Core.Common;
+using Loyalty.Core.Events;
 using Loyalty.Core.Expiry;
 using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
@@ -68,8 +69,9 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerR
             Entries = transaction.Entries,
             Balance = Snapshot(transaction),
         };
+        var events = LedgerEvents.ForBatch(member, transaction.Entries, state.Account.EventSequence);
         var changes = new LedgerChangeSet(
-            transaction.Account,
+            transaction.Account with { EventSequence = state.Account.EventSequence + events.Count },
             state.ETag,
             transaction.ChangedLots,
             transaction.RemovedLots,
@@ -77,6 +79,7 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerR
             new IdempotencyRecord(command.IdempotencyKey, fingerprint, outcome, transaction.Now))
         {
             UpsertHolds = transaction.ChangedHolds,
+            Events = events,
         };
         if (changes.RowCount > LedgerChangeSet.MaxRows)
         {

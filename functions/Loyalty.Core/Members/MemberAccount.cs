@@ -54,6 +54,9 @@ public sealed record MemberAccount
 
     public bool IsOpen => Status == MemberStatus.Active;
 
+    /// <summary>The sequence number of the member's last event (see <see cref="Events.LoyaltyEvent.Sequence"/>); advanced in the batch that writes the events.</summary>
+    public long EventSequence { get; init; }
+
     /// <summary>Small per-member state used by earning rules (streaks, daily counters); kept on the account row so it changes atomically with the ledger.</summary>
     public IReadOnlyDictionary<string, string> State { get; init; } = new Dictionary<string, string>();
 

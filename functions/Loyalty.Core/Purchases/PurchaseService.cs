@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Loyalty.Core.Common;
-using Loyalty.Core.Events;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
@@ -21,7 +20,6 @@ public sealed class PurchaseService(
     ILedgerStore ledgerStore,
     LedgerService ledger,
     ProgramService programs,
-    ILoyaltyEventPublisher events,
     TimeProvider time,
     LedgerRetryPolicy? retryPolicy = null)
 {
@@ -112,9 +110,6 @@ public sealed class PurchaseService(
             return await SettleAsync(record, processed with { Status = PurchaseStatus.Rejected, Reason = result.Error.Message }, cancellationToken);
         }
 
-        // Published before the record says credited: if publishing fails the message is retried, the ledger replays
-        // the same entries, and the topic's duplicate detection (MessageId = entry id) drops what already went out.
-        await events.PublishAsync(LedgerEvents.From(new MemberKey(message.TenantId, purchase.MemberId), result.Value), cancellationToken);
         var entry = result.Value.Entry;
         var lot = entry?.Lots.Keys.Single();
         var availableAt = entry is null ? null : AvailableAt(purchase, program, processed.ProcessedAt!.Value);

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Loyalty.Core.Common;
-using Loyalty.Core.Events;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
@@ -21,7 +20,6 @@ public sealed class RefundService(
     IAccrualQueue queue,
     LedgerService ledger,
     ProgramService programs,
-    ILoyaltyEventPublisher events,
     TimeProvider time,
     LedgerRetryPolicy? retryPolicy = null)
 {
@@ -110,11 +108,6 @@ public sealed class RefundService(
         if (!result.IsSuccess && result.Error.Code == LedgerRetryPolicy.ConcurrentUpdate)
         {
             throw new InvalidOperationException($"Refund {refund.RefundId}: {result.Error.Message}");
-        }
-
-        if (result.IsSuccess)
-        {
-            await events.PublishAsync(LedgerEvents.From(new MemberKey(message.TenantId, refund.MemberId), result.Value), cancellationToken);
         }
 
         var done = result.IsSuccess

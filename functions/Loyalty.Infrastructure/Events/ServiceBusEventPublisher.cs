@@ -8,13 +8,18 @@ namespace Loyalty.Infrastructure.Events;
 
 /// <summary>
 /// Sends loyalty events to the Service Bus topic. <c>MessageId</c> is the event id (the ledger entry id): the topic has
-/// duplicate detection, so when the accrual message is retried after the ledger committed but before (or while) this
-/// sent, the second send of the same entries is dropped by the broker instead of reaching subscribers twice.
+/// duplicate detection, so when the outbox relay sends a row again (the request's relay and the timer's raced, or a
+/// send timed out after the broker took it) the second copy is dropped instead of reaching subscribers twice.
+/// <c>Subject</c> is the event type; <c>SessionId</c> is <c>{tenant}:{member}</c>, so a subscription created with
+/// sessions gets each member's events in order (and others simply ignore it); tenant, member, type and sequence are
+/// application properties for subscription filters.
 /// </summary>
 public sealed class ServiceBusEventPublisher(ServiceBusSender sender, ILogger<ServiceBusEventPublisher> logger) : ILoyaltyEventPublisher
 {
     public const string TenantIdProperty = "tenantId";
     public const string TypeProperty = "type";
+    public const string MemberIdProperty = "memberId";
+    public const string SequenceProperty = "sequence";
 
     public async Task PublishAsync(IReadOnlyList<LoyaltyEvent> events, CancellationToken cancellationToken)
     {
@@ -46,9 +51,12 @@ public sealed class ServiceBusEventPublisher(ServiceBusSender sender, ILogger<Se
             MessageId = loyaltyEvent.EventId,
             Subject = loyaltyEvent.Type,
             ContentType = "application/json",
+            SessionId = $"{loyaltyEvent.TenantId}:{loyaltyEvent.MemberId}",
         };
         message.ApplicationProperties[TenantIdProperty] = loyaltyEvent.TenantId;
+        message.ApplicationProperties[MemberIdProperty] = loyaltyEvent.MemberId;
         message.ApplicationProperties[TypeProperty] = loyaltyEvent.Type;
+        message.ApplicationProperties[SequenceProperty] = loyaltyEvent.Sequence;
         return message;
     }
 }

@@ -64,6 +64,7 @@ internal static class LedgerRows
         ["Status"] = account.Status.ToString(),
         ["MergedInto"] = account.MergedInto,
         ["ClosedAt"] = account.ClosedAt,
+        ["EventSequence"] = account.EventSequence,
         ["State"] = StorageJson.Serialize(account.State),
     };
 
@@ -89,6 +90,7 @@ internal static class LedgerRows
         Status = Enum.TryParse<MemberStatus>(e.GetString("Status"), out var status) ? status : MemberStatus.Active,
         MergedInto = e.GetString("MergedInto"),
         ClosedAt = e.GetDateTimeOffset("ClosedAt"),
+        EventSequence = e.GetInt64("EventSequence") ?? 0,
         State = e.GetString("State") is { } state ? StorageJson.Deserialize<Dictionary<string, string>>(state) : new Dictionary<string, string>(),
     };
 

@@ -2,8 +2,10 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Loyalty.Core.Common;
+using Loyalty.Core.Events;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
+using Loyalty.Infrastructure.Outbox;
 using Loyalty.Infrastructure.Security;
 using Loyalty.Infrastructure.Storage;
 
@@ -12,7 +14,8 @@ namespace Loyalty.Infrastructure.Tables;
 /// <summary>
 /// The ledger in Table Storage: one member is one partition, and every change is one entity-group transaction whose
 /// first action replaces the account row with If-Match on the ETag that was read. Any concurrent change makes the
-/// whole batch fail (412) and nothing of it is applied.
+/// whole batch fail (412) and nothing of it is applied. The batch's events go in the same transaction as one outbox
+/// row (<see cref="OutboxRows"/>), so an event exists exactly when its change committed.
 /// </summary>
 public sealed class TableLedgerStore(LoyaltyTables tables, FieldCipher cipher) : ILedgerStore
 {
@@ -23,9 +26,11 @@ public sealed class TableLedgerStore(LoyaltyTables tables, FieldCipher cipher) :
     {
         ArgumentNullException.ThrowIfNull(account);
         var table = await tables.GetAsync(LoyaltyTables.Ledger);
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, LedgerRows.ToEntity(account, cipher)) };
+        var events = LedgerEvents.ForOpening(account, entries);
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, LedgerRows.ToEntity(account with { EventSequence = events.Count }, cipher)) };
         actions.AddRange(lots.Select(l => new TableTransactionAction(TableTransactionActionType.Add, LedgerRows.ToEntity(account.Key, l))));
         actions.AddRange(entries.Select(e => new TableTransactionAction(TableTransactionActionType.Add, LedgerRows.ToEntity(account.Key, e))));
+        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, OutboxRows.ToEntity(account.Key.PartitionKey, events)));
         try
         {
             await SubmitAsync(table, account.Key, actions, cancellationToken);
@@ -85,6 +90,11 @@ public sealed class TableLedgerStore(LoyaltyTables tables, FieldCipher cipher) :
         actions.AddRange(changes.UpsertLots.Select(l => new TableTransactionAction(TableTransactionActionType.UpsertReplace, LedgerRows.ToEntity(member, l))));
         actions.AddRange(changes.DeleteLots.Select(l => new TableTransactionAction(TableTransactionActionType.Delete, LedgerRows.ToEntity(member, l), ETag.All)));
         actions.AddRange(changes.UpsertHolds.Select(h => new TableTransactionAction(TableTransactionActionType.UpsertReplace, LedgerRows.ToEntity(member, h))));
+        if (changes.Events.Count > 0)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, OutboxRows.ToEntity(member.PartitionKey, changes.Events)));
+        }
+
         try
         {
             await SubmitAsync(table, member, actions, cancellationToken);

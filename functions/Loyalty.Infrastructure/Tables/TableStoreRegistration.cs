@@ -1,5 +1,6 @@
 using Loyalty.Core.Audit;
 using Loyalty.Core.Donations;
+using Loyalty.Core.Events;
 using Loyalty.Core.Expiry;
 using Loyalty.Core.Family;
 using Loyalty.Core.Gifts;
@@ -16,6 +17,7 @@ using Loyalty.Core.Sagas;
 using Loyalty.Core.Tenants;
 using Loyalty.Core.Webhooks;
 using Loyalty.Core.Webhooks.WeChat;
+using Loyalty.Infrastructure.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalty.Infrastructure.Tables;
@@ -26,7 +28,12 @@ public static class TableStoreRegistration
     public static IServiceCollection AddTableStores(this IServiceCollection services)
     {
         services.AddSingleton<TableLedgerStore>();
-        services.AddSingleton<ILedgerStore>(sp => new MemberDirectoryProjection(sp.GetRequiredService<TableLedgerStore>(), sp.GetRequiredService<IMemberDirectory>()));
+        services.AddSingleton<TableOutboxIntents>();
+        services.AddSingleton<OutboxRelay>();
+        services.AddSingleton<IOutboxRelay>(sp => sp.GetRequiredService<OutboxRelay>());
+        services.AddSingleton<ILedgerStore>(sp => new MemberDirectoryProjection(
+            new OutboxLedgerStore(sp.GetRequiredService<TableLedgerStore>(), sp.GetRequiredService<TableOutboxIntents>(), sp.GetRequiredService<OutboxRelay>()),
+            sp.GetRequiredService<IMemberDirectory>()));
         services.AddSingleton<ITierReviewSchedule, TableTierReviewSchedule>();
         services.AddSingleton<ITenantStore, TableTenantStore>();
         services.AddSingleton<IApiKeyStore, TableApiKeyStore>();

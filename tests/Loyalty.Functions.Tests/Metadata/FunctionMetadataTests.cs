@@ -51,6 +51,7 @@ public sealed class FunctionMetadataTests
         ["IssueWeChatScene"] = "http POST v1/members/{memberId}/wechat/scenes",
         ["ReviewTiers"] = "timer 0 30 0 * * *",
         ["TidyUpPendingSagas"] = "timer 0 */5 * * * *",
+        ["RelayOutbox"] = "timer 0 * * * * *",
         ["ProcessAccrual"] = "queue %AccrualQueueName% LoyaltyStorage",
         ["AccrualPoison"] = "queue %AccrualQueueName%-poison LoyaltyStorage",
         ["GetOpenApiDocument"] = "http GET openapi.json",

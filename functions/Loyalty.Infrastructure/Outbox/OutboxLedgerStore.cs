@@ -1,0 +1,58 @@
+using Loyalty.Core.Events;
+using Loyalty.Core.Ledger;
+using Loyalty.Core.Members;
+using Loyalty.Infrastructure.Storage;
+
+namespace Loyalty.Infrastructure.Outbox;
+
+/// <summary>
+/// The ledger with its outbox relayed: before a batch that carries events, the partition's intent is recorded (at most
+/// once per member and minute); after it committed, the same request publishes the events and deletes the outbox row.
+/// A relay failure never fails the operation — the change is committed, and the <c>RelayOutbox</c> timer finds the
+/// row through the intent. Every ledger change goes through here, so every one is published, not just purchases.
+/// </summary>
+public sealed class OutboxLedgerStore(ILedgerStore inner, TableOutboxIntents intents, OutboxRelay relay) : ILedgerStore
+{
+    public async Task<CommitResult> CommitAsync(LedgerChangeSet changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Events.Count == 0)
+        {
+            return await inner.CommitAsync(changes, cancellationToken);
+        }
+
+        var partition = changes.Account.Key.PartitionKey;
+        await intents.RecordAsync(LoyaltyTables.Ledger, partition, cancellationToken);
+        var result = await inner.CommitAsync(changes, cancellationToken);
+        if (result == CommitResult.Committed)
+        {
+            await relay.TryRelayAsync(LoyaltyTables.Ledger, partition, changes.Events, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public async Task<bool> CreateAccountAsync(MemberAccount account, IReadOnlyList<PointsLot> lots, IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        await intents.RecordAsync(LoyaltyTables.Ledger, account.Key.PartitionKey, cancellationToken);
+        var created = await inner.CreateAccountAsync(account, lots, entries, cancellationToken);
+        if (created)
+        {
+            await relay.TryRelayAsync(LoyaltyTables.Ledger, account.Key.PartitionKey, LedgerEvents.ForOpening(account, entries), cancellationToken);
+        }
+
+        return created;
+    }
+
+    public Task<MemberLedgerState?> LoadAsync(MemberKey member, CancellationToken cancellationToken) => inner.LoadAsync(member, cancellationToken);
+
+    public Task<MemberAccount?> GetAccountAsync(MemberKey member, CancellationToken cancellationToken) => inner.GetAccountAsync(member, cancellationToken);
+
+    public Task<IdempotencyRecord?> FindIdempotencyAsync(MemberKey member, string idempotencyKey, CancellationToken cancellationToken) =>
+        inner.FindIdempotencyAsync(member, idempotencyKey, cancellationToken);
+
+    public Task<LedgerPage> QueryEntriesAsync(MemberKey member, LedgerQuery query, CancellationToken cancellationToken) => inner.QueryEntriesAsync(member, query, cancellationToken);
+
+    public Task<PointsHold?> FindHoldAsync(MemberKey member, string holdId, CancellationToken cancellationToken) => inner.FindHoldAsync(member, holdId, cancellationToken);
+}
