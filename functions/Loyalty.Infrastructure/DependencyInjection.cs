@@ -15,6 +15,7 @@ public static class DependencyInjection
         services
             .AddStorageClients(configuration)
             .AddTableStores()
+            .AddEventFeedSettings(configuration)
             .AddAccrualQueue(configuration)
             .AddEventPublisher(configuration)
             .AddSmsSender(configuration);

@@ -33,6 +33,7 @@ public sealed class LoyaltyTables(TableServiceClient service, IOptions<TableStor
     public const string SmsOutbox = "smsoutbox";
     public const string SmsLog = "smslog";
     public const string OutboxIntents = "outboxintents";
+    public const string EventFeed = "eventfeed";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Loyalty.Core.Common;
 
 namespace Loyalty.Infrastructure.Tables;
@@ -9,8 +8,7 @@ namespace Loyalty.Infrastructure.Tables;
 /// </summary>
 public static class ContinuationTokens
 {
-    public static string? Encode(string? token) =>
-        token is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(token)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string? Encode(string? token) => token is null ? null : Base64UrlText.Encode(token);
 
     public static string? Decode(string? token)
     {
@@ -19,18 +17,9 @@ public static class ContinuationTokens
             return null;
         }
 
-        var base64 = token.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-        try
-        {
-            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+        var decoded = Base64UrlText.Decode(token);
 
-            // The SDK's form is "{next partition key} {next row key}"; anything else was not issued by us.
-            return decoded.Count(c => c == ' ') == 1 ? decoded : throw new InvalidContinuationTokenException();
-        }
-        catch (FormatException ex)
-        {
-            throw new InvalidContinuationTokenException(ex);
-        }
+        // The SDK's form is "{next partition key} {next row key}"; anything else was not issued by us.
+        return decoded.Count(c => c == ' ') == 1 ? decoded : throw new InvalidContinuationTokenException();
     }
 }

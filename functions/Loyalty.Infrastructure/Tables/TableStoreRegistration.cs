@@ -18,6 +18,8 @@ using Loyalty.Core.Tenants;
 using Loyalty.Core.Webhooks;
 using Loyalty.Core.Webhooks.WeChat;
 using Loyalty.Infrastructure.Outbox;
+using Loyalty.Infrastructure.Settings;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalty.Infrastructure.Tables;
@@ -62,6 +64,20 @@ public static class TableStoreRegistration
         services.AddSingleton<IAdminAuditLog, TableAdminAuditLog>();
         services.AddSingleton<ISmsOutbox, TableSmsOutbox>();
         services.AddSingleton<ISmsSendLog, TableSmsSendLog>();
+        services.AddSingleton<TableEventFeed>();
+        services.AddSingleton<IEventFeed>(sp => sp.GetRequiredService<TableEventFeed>());
+        services.AddSingleton<IEventFeedRetention>(sp => sp.GetRequiredService<TableEventFeed>());
+        return services;
+    }
+
+    /// <summary>The pull feed's retention and read lag (section <c>EventFeed</c>).</summary>
+    public static IServiceCollection AddEventFeedSettings(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.BindSettings<EventFeedOptions>(configuration, EventFeedOptions.Section)
+            .Validate(
+                o => o.IsValid,
+                $"'{EventFeedOptions.Section}__{nameof(EventFeedOptions.RetentionDays)}' must be 1-{EventFeedOptions.MaxRetentionDays} days and '{EventFeedOptions.Section}__{nameof(EventFeedOptions.ReadLag)}' a time span from 00:00:00 to {EventFeedOptions.MaxReadLag}.")
+            .ValidateOnStart();
         return services;
     }
 }
