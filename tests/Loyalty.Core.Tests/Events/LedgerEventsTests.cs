@@ -47,19 +47,73 @@ public sealed class LedgerEventsTests
     [InlineData(LedgerEntryType.Spend, "points.spent")]
     [InlineData(LedgerEntryType.Expire, "points.expired")]
     [InlineData(LedgerEntryType.Refund, "points.refunded")]
+    [InlineData(LedgerEntryType.Restore, "points.restored")]
     [InlineData(LedgerEntryType.Adjust, "points.adjusted")]
+    [InlineData(LedgerEntryType.Hold, "points.held")]
+    [InlineData(LedgerEntryType.Release, "points.released")]
+    [InlineData(LedgerEntryType.TransferOut, "points.transferred")]
+    [InlineData(LedgerEntryType.TransferIn, "points.transferred")]
+    [InlineData(LedgerEntryType.Donation, "points.donated")]
+    [InlineData(LedgerEntryType.Lottery, "lottery.drawn")]
+    [InlineData(LedgerEntryType.Freeze, "member.frozen")]
+    [InlineData(LedgerEntryType.Unfreeze, "member.unfrozen")]
+    [InlineData(LedgerEntryType.Tier, "tier.changed")]
+    [InlineData(LedgerEntryType.Void, "points.clawed_back")]
+    [InlineData(LedgerEntryType.Complete, "points.pending")]
+    [InlineData(LedgerEntryType.Profile, "member.profile_changed")]
+    [InlineData(LedgerEntryType.MergeOut, "member.merged_out")]
+    [InlineData(LedgerEntryType.MergeIn, "member.merged_in")]
+    [InlineData(LedgerEntryType.Forfeit, "points.forfeited")]
     public void Entry_types_map_to_stable_event_names(LedgerEntryType type, string expected)
     {
         Assert.Equal(expected, LoyaltyEventTypes.For(type));
+        Assert.Contains(expected, LoyaltyEventTypes.All);
     }
 
     [Fact]
-    public void Every_entry_type_has_a_distinct_event_name()
+    public void Every_entry_type_has_an_event_name_and_the_theory_above_covers_each()
     {
-        var names = Enum.GetValues<LedgerEntryType>().Select(LoyaltyEventTypes.For).ToList();
+        var covered = typeof(LedgerEventsTests).GetMethod(nameof(Entry_types_map_to_stable_event_names))!
+            .GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>().Select(a => (LedgerEntryType)a.GetData(null!).Single()[0]);
 
-        Assert.Equal(names.Count, names.Distinct().Count());
-        Assert.Equal(LoyaltyEventTypes.TierChanged, LoyaltyEventTypes.For(LedgerEntryType.Tier));
+        Assert.Equal(Enum.GetValues<LedgerEntryType>().Order(), covered.Order());
+        Assert.All(Enum.GetValues<LedgerEntryType>(), t => Assert.NotEmpty(LoyaltyEventTypes.For(t)));
+    }
+
+    [Fact]
+    public void A_referral_reward_is_an_earn_entry_told_apart_as_referral_rewarded()
+    {
+        var entry = Entry("e1", LedgerEntryType.Earn, 50, 50) with { Details = new Dictionary<string, string> { ["referee"] = "m-2", ["side"] = "referrer" } };
+
+        var e = LedgerEvents.From(Member, entry);
+
+        Assert.Equal("referral.rewarded", e.Type);
+        Assert.Equal("m-2", e.Details!["referee"]);
+    }
+
+    [Fact]
+    public void A_batch_is_numbered_on_from_the_account_sequence_in_ledger_order()
+    {
+        var expire = Entry("e-exp", LedgerEntryType.Expire, -30, 470, sequence: 0);
+        var spend = Entry("e-spend", LedgerEntryType.Spend, -100, 370, sequence: 1);
+
+        var events = LedgerEvents.ForBatch(Member, [spend, expire], lastSequence: 41);
+
+        Assert.Equal([("e-exp", 42L), ("e-spend", 43L)], events.Select(e => (e.EventId, e.Sequence)));
+    }
+
+    [Fact]
+    public void An_opening_starts_with_member_registered_as_number_one_under_an_id_derived_from_the_member()
+    {
+        var account = new MemberAccount { Key = Member, RegisteredAt = At, Tier = "silver" };
+        var bonus = Entry("e-bonus", LedgerEntryType.Earn, 100, 100);
+
+        var events = LedgerEvents.ForOpening(account, [bonus]);
+
+        Assert.Equal([("member.registered", 1L), ("points.earned", 2L)], events.Select(e => (e.Type, e.Sequence)));
+        Assert.Equal(LedgerEvents.ForOpening(account, [bonus])[0].EventId, events[0].EventId);
+        Assert.NotEqual(LedgerEvents.RegisteredEventId(new MemberKey("other-shop", Member.MemberId)), events[0].EventId);
+        Assert.Equal((At, "silver", (string?)null), (events[0].OccurredAt, events[0].Tier, events[0].EntryId));
     }
 
     [Fact]

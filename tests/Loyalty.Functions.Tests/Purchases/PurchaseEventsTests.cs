@@ -1,9 +1,12 @@
 using Azure.Messaging.ServiceBus;
 using Loyalty.Core.Events;
+using Loyalty.Functions.Events;
 using Loyalty.Functions.Members;
 using Loyalty.Functions.Purchases;
 using Loyalty.Functions.Tests.Support;
 using Loyalty.Infrastructure.Events;
+using Loyalty.Infrastructure.Outbox;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
@@ -12,16 +15,31 @@ using static Loyalty.Functions.Tests.Support.FunctionsHost;
 namespace Loyalty.Functions.Tests.Purchases;
 
 /// <summary>
-/// The app with its real Service Bus publisher over the SDK's mockable sender (no broker runs here). The first send
-/// fails the way an ambiguous one does (a timeout: the broker may have taken it); every later send succeeds.
+/// The app with its real Service Bus publisher over the SDK's mockable sender (no broker runs here).
+/// <see cref="FailNextSends"/> sends fail the way an ambiguous one does (a timeout: the broker may have taken it).
 /// </summary>
 public sealed class ServiceBusPublishingHost : FunctionsHost
 {
     private readonly Mock<ServiceBusSender> _sender = new(MockBehavior.Strict);
-    private int _sends;
+    private readonly Dictionary<ServiceBusMessageBatch, List<ServiceBusMessage>> _batches = [];
+    private int _failNextSends;
 
     /// <summary>Every batch handed to the sender, in order, whether the send failed or not.</summary>
-    public List<List<ServiceBusMessage>> Sent { get; } = [];
+    public List<(List<ServiceBusMessage> Messages, bool Accepted)> Sent { get; } = [];
+
+    public int FailNextSends { set => Volatile.Write(ref _failNextSends, value); }
+
+    /// <summary>Messages the broker accepted (before its duplicate detection, which would drop a repeated MessageId).</summary>
+    public IReadOnlyList<ServiceBusMessage> Accepted
+    {
+        get
+        {
+            lock (Sent)
+            {
+                return [.. Sent.Where(s => s.Accepted).SelectMany(s => s.Messages)];
+            }
+        }
+    }
 
     protected override void Configure(IServiceCollection services)
     {
@@ -29,46 +47,83 @@ public sealed class ServiceBusPublishingHost : FunctionsHost
         _sender.Setup(s => s.CreateMessageBatchAsync(It.IsAny<CancellationToken>())).Returns(() =>
         {
             var store = new List<ServiceBusMessage>();
+            var batch = ServiceBusModelFactory.ServiceBusMessageBatch(256 * 1024, store);
             lock (Sent)
             {
-                Sent.Add(store);
+                _batches[batch] = store;
             }
 
-            return ValueTask.FromResult(ServiceBusModelFactory.ServiceBusMessageBatch(256 * 1024, store));
+            return ValueTask.FromResult(batch);
         });
-        _sender.Setup(s => s.SendMessagesAsync(It.IsAny<ServiceBusMessageBatch>(), It.IsAny<CancellationToken>())).Returns(() =>
-            Interlocked.Increment(ref _sends) == 1
+        _sender.Setup(s => s.SendMessagesAsync(It.IsAny<ServiceBusMessageBatch>(), It.IsAny<CancellationToken>())).Returns<ServiceBusMessageBatch, CancellationToken>((batch, _) =>
+        {
+            var fail = Interlocked.Decrement(ref _failNextSends) >= 0;
+            lock (Sent)
+            {
+                Sent.Add((_batches[batch], !fail));
+            }
+
+            return fail
                 ? Task.FromException(new ServiceBusException("The operation did not complete within the allotted timeout.", ServiceBusFailureReason.ServiceTimeout))
-                : Task.CompletedTask);
+                : Task.CompletedTask;
+        });
         services.AddSingleton<ILoyaltyEventPublisher>(new ServiceBusEventPublisher(_sender.Object, NullLogger<ServiceBusEventPublisher>.Instance));
     }
 }
 
 public sealed class PurchaseEventsTests(ServiceBusPublishingHost host) : IClassFixture<ServiceBusPublishingHost>
 {
+    private static object Order(string orderId, string memberId) =>
+        new { orderId, memberId, cashPaid = 88.80m, lines = new[] { new { sku = "tea-1", quantity = 2, unitPrice = 50m } } };
+
     [Fact]
-    public async Task An_accrual_retried_after_an_ambiguous_publish_failure_resends_the_same_message_ids_and_credits_once()
+    public async Task A_broker_timeout_after_the_credit_leaves_it_credited_and_the_timer_sends_the_same_message_later()
     {
         var tenant = await host.NewTenantAsync();
         await host.RegisterAsync(tenant.Pos, new { memberId = "m-1" });
-        await host.PurchaseAsync(tenant.Pos, new { orderId = "order-1", memberId = "m-1", cashPaid = 88.80m, lines = new[] { new { sku = "tea-1", quantity = 2, unitPrice = 50m } } });
+        await host.PurchaseAsync(tenant.Pos, Order("order-1", "m-1"));
         var message = (await host.Queue.ReceiveMessageAsync()).Value.Body.ToString();
         var purchases = host.Function<PurchaseFunctions>();
 
-        await Assert.ThrowsAsync<ServiceBusException>(() => purchases.Process(message, NoDurable.Client, CancellationToken.None));
-        var afterFailure = await CallAsync(Request("GET", "/api/v1/purchases/order-1", apiKey: tenant.Pos), r => purchases.Get(r, "order-1", CancellationToken.None));
+        host.FailNextSends = 1;
         await purchases.Process(message, NoDurable.Client, CancellationToken.None);
         var credited = await CallAsync(Request("GET", "/api/v1/purchases/order-1", apiKey: tenant.Pos), r => purchases.Get(r, "order-1", CancellationToken.None));
         var ledger = await CallAsync(Request("GET", "/api/v1/members/m-1/ledger", apiKey: tenant.Pos), r => host.Function<MemberFunctions>().Ledger(r, "m-1", CancellationToken.None));
-
-        Assert.Equal(2, host.Sent.Count);
-        var (failed, retried) = (host.Sent[0], host.Sent[1]);
-        var earned = Assert.Single(ledger.Json["entries"]!.AsArray(), e => e!["reference"]?.GetValue<string>() == "order-1")!;
-        Assert.Equal("queued", afterFailure.Json["status"]!.GetValue<string>());
+        var earned = Assert.Single(ledger.Json["entries"]!.AsArray(), e => e!["reference"]?.GetValue<string>() == "order-1")!["entryId"]!.GetValue<string>();
         Assert.Equal("credited", credited.Json["status"]!.GetValue<string>());
-        Assert.Equal([earned["entryId"]!.GetValue<string>()], failed.Select(m => m.MessageId));
-        Assert.Equal(failed.Select(m => m.MessageId), retried.Select(m => m.MessageId));
-        Assert.Equal(failed.Select(m => m.Body.ToString()), retried.Select(m => m.Body.ToString()));
-        Assert.Equal(88, (await host.MemberAsync(tenant.Pos, "m-1")).Json["lifetimeEarned"]!.GetValue<long>());
+        Assert.DoesNotContain(host.Accepted, m => m.MessageId == earned);
+
+        host.Time.Advance(OutboxRelay.GracePeriod + TimeSpan.FromMinutes(1));
+        await host.Function<OutboxFunctions>().Run(new TimerInfo(), CancellationToken.None);
+
+        var failed = Assert.Single(host.Sent, s => !s.Accepted && s.Messages.Any(m => m.MessageId == earned)).Messages.Single();
+        var sent = Assert.Single(host.Accepted, m => m.MessageId == earned);
+        Assert.Equal(failed.Body.ToString(), sent.Body.ToString());
+        Assert.Equal(("points.earned", tenant.TenantId, "m-1"), (sent.Subject, sent.ApplicationProperties["tenantId"], sent.ApplicationProperties["memberId"]));
+        Assert.Equal($"{tenant.TenantId}:m-1", sent.SessionId);
+        Assert.Equal(2L, sent.ApplicationProperties["sequence"]);
+    }
+
+    [Fact]
+    public async Task Twenty_posts_of_one_order_ten_at_once_publish_exactly_one_points_earned()
+    {
+        var tenant = await host.NewTenantAsync();
+        await host.RegisterAsync(tenant.Pos, new { memberId = "m-20" });
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => host.PurchaseAsync(tenant.Pos, Order("order-20", "m-20")))));
+        for (var i = 0; i < 10; i++)
+        {
+            await host.PurchaseAsync(tenant.Pos, Order("order-20", "m-20"));
+        }
+
+        await host.DrainQueueAsync();
+        await host.Function<OutboxFunctions>().Run(new TimerInfo(), CancellationToken.None);
+        host.Time.Advance(TimeSpan.FromSeconds(10));
+
+        var earned = host.Accepted.Where(m => m.Subject == LoyaltyEventTypes.PointsEarned && Equals(m.ApplicationProperties["tenantId"], tenant.TenantId)).ToList();
+        Assert.Single(earned);
+        var feed = await host.Services.GetRequiredService<IEventFeed>().ReadAsync(tenant.TenantId, null, 100, CancellationToken.None);
+        Assert.Equal(["member.registered", "points.earned"], feed.Events.Select(e => e.Type));
+        Assert.Equal(earned[0].MessageId, feed.Events[1].EventId);
     }
 }

@@ -1,9 +1,13 @@
 using Loyalty.Core.Events;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Ledger.Commands;
+using Loyalty.Infrastructure.Events;
 using Loyalty.Infrastructure.Outbox;
+using Loyalty.Infrastructure.Tables;
 using Loyalty.Infrastructure.Tests.Support;
 using Loyalty.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Loyalty.Infrastructure.Tests.Outbox;
 
@@ -120,6 +124,33 @@ public sealed class OutboxDrainingTests(AzuriteFixture azurite) : IClassFixture<
         }
 
         Assert.Equal(0, await _rig.IntentCountAsync());
+    }
+
+    [Fact]
+    public async Task Concurrent_relays_into_the_table_feed_store_each_event_once()
+    {
+        _rig.BrokerDown = true;
+        var members = new List<Loyalty.Core.Members.MemberKey>();
+        for (var i = 0; i < 4; i++)
+        {
+            var member = await _rig.NewMemberAsync();
+            members.Add(member);
+            Assert.True((await _rig.Service.ExecuteAsync(member, new EarnPoints("e-1", _rig.Earn(10)), CancellationToken.None)).IsSuccess);
+            Assert.True((await _rig.Service.ExecuteAsync(member, new SpendPoints("s-1", 4, null, null), CancellationToken.None)).IsSuccess);
+        }
+
+        _rig.BrokerDown = false;
+        var feed = new TableEventFeed(_rig.Tables, _rig.Time, Options.Create(new EventFeedOptions { ReadLag = TimeSpan.Zero }), NullLogger<TableEventFeed>.Instance);
+        var relay = new OutboxRelay(_rig.Tables, _rig.Intents, new LoggingEventPublisher(NullLogger<LoggingEventPublisher>.Instance), feed, _rig.Time, NullLogger<OutboxRelay>.Instance);
+        _rig.Time.Advance(PastGrace);
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => relay.RelayLeftoversAsync(CancellationToken.None))));
+        _rig.Time.Advance(TimeSpan.FromSeconds(1));
+
+        var page = await feed.ReadAsync("shop", null, 1000, CancellationToken.None);
+        var ours = page.Events.Where(e => members.Any(m => m.MemberId == e.MemberId)).ToList();
+        Assert.Equal(4 * 3, ours.Count);
+        Assert.Equal(ours.Count, ours.Select(e => e.EventId).Distinct().Count());
+        Assert.All(members, m => Assert.Equal([1L, 2L, 3L], ours.Where(e => e.MemberId == m.MemberId).Select(e => e.Sequence).Order()));
     }
 
     [Fact]
