@@ -158,7 +158,7 @@ public sealed class ErasureService(
                         ? fulfilment with { Shipment = shipment with { ShipTo = new ShippingAddress(null, null, null) } }
                         : record.Fulfilment,
                 };
-                return scrubbed == record || await redemptions.TryUpdateAsync(scrubbed, cancellationToken) ? true : Attempt.Again;
+                return scrubbed == record || await redemptions.TryUpdateAsync(scrubbed, record.Status, cancellationToken) ? true : Attempt.Again;
             },
             $"Redemption '{redemptionId}' kept changing while its address was being removed; retry the erasure with the same Idempotency-Key.",
             cancellationToken);

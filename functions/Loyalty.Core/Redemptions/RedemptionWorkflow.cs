@@ -231,7 +231,7 @@ public sealed class RedemptionWorkflow(
             {
                 var current = await LoadAsync(input, cancellationToken);
                 var changed = change(current);
-                return ReferenceEquals(changed, current) || await store.TryUpdateAsync(changed, cancellationToken) ? changed : Attempt.Again;
+                return ReferenceEquals(changed, current) || await store.TryUpdateAsync(changed, current.Status, cancellationToken) ? changed : Attempt.Again;
             },
             $"Redemption {input.RedemptionId} kept changing under this step.",
             cancellationToken);

@@ -11,38 +11,30 @@ namespace Loyalty.Infrastructure.Outbox;
 /// A relay failure never fails the operation — the change is committed, and the <c>RelayOutbox</c> timer finds the
 /// row through the intent. Every ledger change goes through here, so every one is published, not just purchases.
 /// </summary>
-public sealed class OutboxLedgerStore(ILedgerStore inner, TableOutboxIntents intents, OutboxRelay relay) : ILedgerStore
+public sealed class OutboxLedgerStore(ILedgerStore inner, TableOutbox outbox) : ILedgerStore
 {
-    public async Task<CommitResult> CommitAsync(LedgerChangeSet changes, CancellationToken cancellationToken)
+    public Task<CommitResult> CommitAsync(LedgerChangeSet changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        if (changes.Events.Count == 0)
-        {
-            return await inner.CommitAsync(changes, cancellationToken);
-        }
-
-        var partition = changes.Account.Key.PartitionKey;
-        await intents.RecordAsync(LoyaltyTables.Ledger, partition, cancellationToken);
-        var result = await inner.CommitAsync(changes, cancellationToken);
-        if (result == CommitResult.Committed)
-        {
-            await relay.TryRelayAsync(LoyaltyTables.Ledger, partition, changes.Events, cancellationToken);
-        }
-
-        return result;
+        return outbox.WriteAsync(
+            LoyaltyTables.Ledger,
+            changes.Account.Key.PartitionKey,
+            changes.Events,
+            () => inner.CommitAsync(changes, cancellationToken),
+            result => result == CommitResult.Committed,
+            cancellationToken);
     }
 
-    public async Task<bool> CreateAccountAsync(MemberAccount account, IReadOnlyList<PointsLot> lots, IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken)
+    public Task<bool> CreateAccountAsync(MemberAccount account, IReadOnlyList<PointsLot> lots, IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        await intents.RecordAsync(LoyaltyTables.Ledger, account.Key.PartitionKey, cancellationToken);
-        var created = await inner.CreateAccountAsync(account, lots, entries, cancellationToken);
-        if (created)
-        {
-            await relay.TryRelayAsync(LoyaltyTables.Ledger, account.Key.PartitionKey, LedgerEvents.ForOpening(account, entries), cancellationToken);
-        }
-
-        return created;
+        return outbox.WriteAsync(
+            LoyaltyTables.Ledger,
+            account.Key.PartitionKey,
+            LedgerEvents.ForOpening(account, entries),
+            () => inner.CreateAccountAsync(account, lots, entries, cancellationToken),
+            created => created,
+            cancellationToken);
     }
 
     public Task<MemberLedgerState?> LoadAsync(MemberKey member, CancellationToken cancellationToken) => inner.LoadAsync(member, cancellationToken);

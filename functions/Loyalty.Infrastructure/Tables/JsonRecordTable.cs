@@ -18,14 +18,24 @@ internal sealed class JsonRecordTable<T>(LoyaltyTables tables, string tableName,
     public async Task<T> AddOrGetAsync(string partitionKey, T record, IReadOnlyDictionary<string, object?> columns, CancellationToken cancellationToken) =>
         (await AddOrGetAsync(partitionKey, RowKey, record, columns, cancellationToken)).Record;
 
-    /// <summary>Adds the record, or returns the one already stored under its keys (<c>Added</c> false).</summary>
-    public async Task<(T Record, bool Added)> AddOrGetAsync(string partitionKey, string rowKey, T record, IReadOnlyDictionary<string, object?> columns, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the record, or returns the one already stored under its keys (<c>Added</c> false). An <paramref name="alongside"/>
+    /// row (an outbox row of the same partition) is added in the same transaction, so it exists exactly when the record was added.
+    /// </summary>
+    public async Task<(T Record, bool Added)> AddOrGetAsync(string partitionKey, string rowKey, T record, IReadOnlyDictionary<string, object?> columns, CancellationToken cancellationToken, TableEntity? alongside = null)
     {
         var table = await tables.GetAsync(tableName);
         try
         {
-            var response = await table.AddEntityAsync(ToEntity(partitionKey, rowKey, record, columns), cancellationToken);
-            return (withETag(record, response.Headers.ETag?.ToString()), true);
+            var entity = ToEntity(partitionKey, rowKey, record, columns);
+            if (alongside is null)
+            {
+                var response = await table.AddEntityAsync(entity, cancellationToken);
+                return (withETag(record, response.Headers.ETag?.ToString()), true);
+            }
+
+            var batch = await table.SubmitTransactionAsync([new(TableTransactionActionType.Add, entity), new(TableTransactionActionType.Add, alongside)], cancellationToken);
+            return (withETag(record, batch.Value[0].Headers.ETag?.ToString()), true);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
@@ -47,14 +57,26 @@ internal sealed class JsonRecordTable<T>(LoyaltyTables tables, string tableName,
     public Task<bool> TryUpdateAsync(string partitionKey, T record, IReadOnlyDictionary<string, object?> columns, CancellationToken cancellationToken) =>
         TryUpdateAsync(partitionKey, RowKey, record, columns, cancellationToken);
 
-    /// <summary>Replaces the row if it still has the record's ETag (any ETag when the record has none); false if it changed or is gone.</summary>
-    public async Task<bool> TryUpdateAsync(string partitionKey, string rowKey, T record, IReadOnlyDictionary<string, object?> columns, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the row if it still has the record's ETag (any ETag when the record has none); false if it changed or is
+    /// gone. An <paramref name="alongside"/> row is upserted in the same transaction.
+    /// </summary>
+    public async Task<bool> TryUpdateAsync(string partitionKey, string rowKey, T record, IReadOnlyDictionary<string, object?> columns, CancellationToken cancellationToken, TableEntity? alongside = null)
     {
         var table = await tables.GetAsync(tableName);
-        var etag = etagOf(record);
+        var etag = etagOf(record) is { } known ? new ETag(known) : ETag.All;
+        var entity = ToEntity(partitionKey, rowKey, record, columns);
         try
         {
-            await table.UpdateEntityAsync(ToEntity(partitionKey, rowKey, record, columns), etag is null ? ETag.All : new ETag(etag), TableUpdateMode.Replace, cancellationToken);
+            if (alongside is null)
+            {
+                await table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken);
+            }
+            else
+            {
+                await table.SubmitTransactionAsync([new(TableTransactionActionType.UpdateReplace, entity, etag), new(TableTransactionActionType.UpsertReplace, alongside)], cancellationToken);
+            }
+
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)

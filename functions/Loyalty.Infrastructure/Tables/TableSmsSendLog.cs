@@ -1,19 +1,30 @@
 using Azure;
 using Azure.Data.Tables;
 using Loyalty.Core.Reminders;
+using Loyalty.Infrastructure.Outbox;
 using Loyalty.Infrastructure.Storage;
 
 namespace Loyalty.Infrastructure.Tables;
 
-/// <summary>The SMS send log: partition = tenant, row = <c>{memberId}:{yyyyMMdd}:{offset}</c>, so a member's rows are one range.</summary>
-public sealed class TableSmsSendLog(LoyaltyTables tables) : ISmsSendLog
+/// <summary>
+/// The SMS send log: partition = tenant, row = <c>{memberId}:{yyyyMMdd}:{offset}</c>, so a member's rows are one range.
+/// A new row comes with its <c>points.expiring</c> event as an outbox row in the same transaction.
+/// </summary>
+public sealed class TableSmsSendLog(LoyaltyTables tables, TableOutbox outbox) : ISmsSendLog
 {
     private readonly JsonRecordTable<SmsSendRecord> _rows = new(tables, LoyaltyTables.SmsLog, r => r.ETag, (r, etag) => r with { ETag = etag });
 
     public Task<(SmsSendRecord Record, bool Added)> BeginAsync(SmsSendRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return _rows.AddOrGetAsync(record.TenantId, record.Key, record, Columns(record), cancellationToken);
+        IReadOnlyList<Core.Events.LoyaltyEvent> events = [ExpiringPointsEvent.For(record)];
+        return outbox.WriteAsync(
+            LoyaltyTables.SmsLog,
+            record.TenantId,
+            events,
+            () => _rows.AddOrGetAsync(record.TenantId, record.Key, record, Columns(record), cancellationToken, OutboxRows.ToEntity(record.TenantId, events)),
+            result => result.Added,
+            cancellationToken);
     }
 
     public Task<bool> TrySaveAsync(SmsSendRecord record, CancellationToken cancellationToken)

@@ -32,9 +32,10 @@ public static class TableStoreRegistration
         services.AddSingleton<TableLedgerStore>();
         services.AddSingleton<TableOutboxIntents>();
         services.AddSingleton<OutboxRelay>();
+        services.AddSingleton<TableOutbox>();
         services.AddSingleton<IOutboxRelay>(sp => sp.GetRequiredService<OutboxRelay>());
         services.AddSingleton<ILedgerStore>(sp => new MemberDirectoryProjection(
-            new OutboxLedgerStore(sp.GetRequiredService<TableLedgerStore>(), sp.GetRequiredService<TableOutboxIntents>(), sp.GetRequiredService<OutboxRelay>()),
+            new OutboxLedgerStore(sp.GetRequiredService<TableLedgerStore>(), sp.GetRequiredService<TableOutbox>()),
             sp.GetRequiredService<IMemberDirectory>()));
         services.AddSingleton<ITierReviewSchedule, TableTierReviewSchedule>();
         services.AddSingleton<ITenantStore, TableTenantStore>();

@@ -1,3 +1,4 @@
+using Loyalty.Core.Events;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Redemptions;
 using Loyalty.Functions.Redemptions;
@@ -35,6 +36,24 @@ public sealed class RedemptionOrchestrationTests(DurableFunctionsHost host) : IC
         Assert.Equal(view.Json["redemptionId"]!.GetValue<string>(), debit.Reference);
         var notification = Assert.Single(await host.Get<INotificationOutbox>().ListAsync(tenant.TenantId, member.MemberId, CancellationToken.None));
         Assert.Equal(view.Json["fulfilment"]!["code"]!.GetValue<string>(), notification.Data["code"]);
+    }
+
+    [Fact]
+    public async Task Each_status_a_redemption_reaches_is_one_event_beside_the_points_spent()
+    {
+        var tenant = await host.NewTenantAsync();
+        var member = await _driver.NewMemberAsync(tenant.TenantId, 500);
+        var giftId = await _driver.NewGiftAsync(tenant.TenantId, RedemptionDriver.Coupon(price: 120), stock: 3);
+
+        var view = await _driver.RedeemAndWaitAsync(tenant.Storefront, new { memberId = member.MemberId, giftId }, "events-1");
+        host.Time.Advance(TimeSpan.FromSeconds(10));
+
+        var redemptionId = view.Json["redemptionId"]!.GetValue<string>();
+        var feed = await host.Get<IEventFeed>().ReadAsync(tenant.TenantId, null, 100, CancellationToken.None);
+        var ofRedemption = feed.Events.Where(e => e.Reference == redemptionId).ToList();
+        Assert.Equal(["redemption.accepted", "redemption.processing", "points.spent", "redemption.completed"], ofRedemption.Select(e => e.Type));
+        Assert.All(ofRedemption, e => Assert.Equal(member.MemberId, e.MemberId));
+        Assert.Equal(giftId, ofRedemption[^1].Details!["giftId"]);
     }
 
     [Fact]

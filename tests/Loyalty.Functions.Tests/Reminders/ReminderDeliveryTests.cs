@@ -1,8 +1,10 @@
+using Loyalty.Core.Events;
 using Loyalty.Core.Reminders;
 using Loyalty.Functions.Reminders;
 using Loyalty.Functions.Tests.Support;
 using Loyalty.Testing.Sms;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalty.Functions.Tests.Reminders;
 
@@ -41,6 +43,26 @@ public sealed class ReminderDeliveryTests(AcsFunctionsHost host) : IClassFixture
         Assert.Equal((SmsSendStatus.Sent, 120L, "139****" + fang[^4..], 7, lastDay), (log!.Status, log.Points, log.To, log.OffsetDays, log.LastUsableDay));
         Assert.Equal(log.Key, zh.Tag);
         Assert.Equal(log.Repeatability.RequestId.ToString(), zh.RepeatabilityRequestId);
+    }
+
+    [Fact]
+    public async Task A_reminder_tells_points_expiring_once_even_when_the_job_runs_again()
+    {
+        var tenant = await _harness.TenantAsync();
+        _harness.MoveTo(new TimeOnly(10, 45));
+        var lastDay = _harness.Today.AddDays(7);
+        var member = await _harness.MemberAsync(tenant.TenantId, ReminderHarness.NewPhone(), null, lastDay, 60);
+
+        await _harness.Service.RunAsync(tenant.TenantId, CancellationToken.None);
+        host.Time.Advance(TimeSpan.FromMinutes(15));
+        await _harness.Service.RunAsync(tenant.TenantId, CancellationToken.None);
+        host.Time.Advance(TimeSpan.FromSeconds(10));
+
+        var feed = await host.Services.GetRequiredService<IEventFeed>().ReadAsync(tenant.TenantId, null, 100, CancellationToken.None);
+        var expiring = Assert.Single(feed.Events, e => e.Type == "points.expiring");
+        Assert.Equal(member.MemberId, expiring.MemberId);
+        Assert.Equal(("60", lastDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "7"), (expiring.Details!["points"], expiring.Details["lastUsableDay"], expiring.Details["daysBefore"]));
+        Assert.DoesNotContain(expiring.Details.Values, v => v.Contains("****", StringComparison.Ordinal));
     }
 
     [Fact]

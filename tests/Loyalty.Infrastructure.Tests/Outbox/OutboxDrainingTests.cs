@@ -62,7 +62,7 @@ public sealed class OutboxDrainingTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task A_process_that_stops_between_commit_and_publish_has_its_events_published_by_the_timer_once_per_event_id()
     {
-        var crashing = new OutboxLedgerStore(new CrashingLedgerStore(_rig.Store, LedgerEntryType.Earn, afterWrite: true), _rig.Intents, _rig.Relay);
+        var crashing = new OutboxLedgerStore(new CrashingLedgerStore(_rig.Store, LedgerEntryType.Earn, afterWrite: true), new TableOutbox(_rig.Intents, _rig.Relay));
         var member = await _rig.NewMemberAsync();
         var service = new LedgerService(crashing, _rig.Time);
 
@@ -208,6 +208,6 @@ public sealed class OutboxDrainingTests(AzuriteFixture azurite) : IClassFixture<
         var stored = Assert.Single(await _rig.OutboxRowsAsync(member));
         Assert.True(stored.ContainsKey("Events2"), "The JSON spans several properties of at most 30,000 characters.");
         Assert.Equal(events.Select(e => e.EventId), OutboxRows.ToEvents(stored).Select(e => e.EventId));
-        Assert.Equal("outbox:0000000000000000101", stored.RowKey);
+        Assert.Equal("~outbox:0000000000000000101", stored.RowKey);
     }
 }

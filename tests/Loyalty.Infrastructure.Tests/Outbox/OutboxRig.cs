@@ -58,7 +58,7 @@ internal sealed class OutboxRig
             return Task.CompletedTask;
         });
         Relay = new OutboxRelay(Tables, Intents, new ServiceBusEventPublisher(_sender.Object, NullLogger<ServiceBusEventPublisher>.Instance), Feed, Time, NullLogger<OutboxRelay>.Instance);
-        Ledger = new OutboxLedgerStore(Store, Intents, Relay);
+        Ledger = new OutboxLedgerStore(Store, new TableOutbox(Intents, Relay));
         Service = new LedgerService(Ledger, Time);
     }
 
