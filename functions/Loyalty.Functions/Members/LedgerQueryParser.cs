@@ -65,14 +65,23 @@ public static class LedgerQueryParser
     /// <summary><c>pageSize</c> (1 to <paramref name="maxPageSize"/>, default 50) and <c>continuationToken</c>; a bad size is a 400 naming it.</summary>
     internal static Result<(int PageSize, string? Token)> ParsePage(IQueryCollection query, int maxPageSize)
     {
-        var pageSize = 50;
-        if (query.TryGetValue("pageSize", out var size) && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 || pageSize > maxPageSize))
+        var pageSize = ParsePageSize(query, maxPageSize, 50);
+        if (!pageSize.IsSuccess)
         {
-            return Error.BadRequest("invalid-query", $"pageSize must be a whole number from 1 to {maxPageSize}.", "pageSize");
+            return pageSize.Error;
         }
 
         var token = query["continuationToken"].ToString();
-        return Result<(int PageSize, string? Token)>.Ok((pageSize, token.Length == 0 ? null : token));
+        return Result<(int PageSize, string? Token)>.Ok((pageSize.Value, token.Length == 0 ? null : token));
+    }
+
+    /// <summary><c>pageSize</c>, 1 to <paramref name="maxPageSize"/> (<paramref name="defaultPageSize"/> when absent); anything else is a 400 naming it.</summary>
+    internal static Result<int> ParsePageSize(IQueryCollection query, int maxPageSize, int defaultPageSize)
+    {
+        var pageSize = defaultPageSize;
+        return query.TryGetValue("pageSize", out var size) && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 || pageSize > maxPageSize)
+            ? Error.BadRequest("invalid-query", $"pageSize must be a whole number from 1 to {maxPageSize}.", "pageSize")
+            : Result<int>.Ok(pageSize);
     }
 }
 

@@ -109,6 +109,8 @@ public sealed class FunctionMetadataTests
         ["RewardReferral"] = "activityTrigger",
         ["SendExpiryReminders"] = "timer 0 */15 * * * *",
         ["ListSmsOutbox"] = "http GET v1/admin/sms-outbox",
+        ["ListEvents"] = "http GET v1/admin/events",
+        ["PruneEventFeed"] = "timer 0 40 3 * * *",
         [UnmatchedRouteFunctions.Name] = "http GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS {*path}",
     };
 

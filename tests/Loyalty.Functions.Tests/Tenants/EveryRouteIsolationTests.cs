@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Loyalty.Core.Events;
 using Loyalty.Core.Expiry;
 using Loyalty.Core.Redemptions;
 using Loyalty.Functions.Http;
@@ -217,6 +218,11 @@ public sealed class EveryRouteIsolationTests(EveryRouteIsolationTests.Run run) :
         private async Task<Dictionary<string, string>> SeedAsync(TenantKeys a)
         {
             await CallAsync("PutProgram", new RouteCall(Empty, Program, Headers: IfMatchAny), a.Admin, 200);
+
+            // What the relay appends to A's feed; the calls below move the clock past the feed's read lag.
+            await _host.Get<IEventFeed>().AppendAsync(
+                [new LoyaltyEvent { EventId = "alpha-e1", Type = LoyaltyEventTypes.PointsAdjusted, TenantId = a.TenantId, MemberId = "alpha-m1", EntryId = "alpha-e1", Delta = Balance, OccurredAt = _host.Time.GetUtcNow(), Reference = Secret }],
+                CancellationToken.None);
             foreach (var (member, phone) in new[] { ("alpha-m1", "13800000001"), ("alpha-m2", "13800000002"), ("alpha-m3", "13800000003"), ("alpha-m4", "13800000004") })
             {
                 await CallAsync("RegisterMember", new RouteCall(Empty, new { memberId = member, name = $"{Secret} {member}", phone }), a.Pos, 201);
@@ -288,6 +294,7 @@ public sealed class EveryRouteIsolationTests(EveryRouteIsolationTests.Run run) :
                 ["GetExpiryForecast"] = Own(null, 200),
                 ["ListAdminAudit"] = Own(null, 200),
                 ["ListSmsOutbox"] = Own(null, 200),
+                ["ListEvents"] = Own(null, 200),
                 ["GetOpenApiDocument"] = Own(null, 200),
 
                 ["PutGift"] = new(new RouteCall(Values(("giftId", "alpha-mug")), new { name = "Bravo mug", kind = "physical", pointsPrice = 1 }), Expect.OwnTenant, [200, 201]),
