@@ -8,15 +8,15 @@ namespace Loyalty.Core.Members;
 /// committed. The account row stays the truth; a directory write lost to a crash is redone by the member's next such
 /// change or by registration's own upsert. An erased member's row is deleted instead, never rewritten.
 /// </summary>
-public sealed class MemberDirectoryProjection(ILedgerStore inner, IMemberDirectory directory) : ILedgerStore
+public sealed class MemberDirectoryProjection(ILedgerStore inner, IMemberDirectory directory) : DelegatingLedgerStore(inner)
 {
     private static readonly HashSet<LedgerEntryType> Listed =
         [LedgerEntryType.Profile, LedgerEntryType.Tier, LedgerEntryType.MergeOut, LedgerEntryType.Forfeit];
 
-    public async Task<CommitResult> CommitAsync(LedgerChangeSet changes, CancellationToken cancellationToken)
+    public override async Task<CommitResult> CommitAsync(LedgerChangeSet changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var result = await inner.CommitAsync(changes, cancellationToken);
+        var result = await Inner.CommitAsync(changes, cancellationToken);
         if (result == CommitResult.Committed && changes.Entries.Any(e => Listed.Contains(e.Type)))
         {
             await (changes.Account.Status == MemberStatus.Erased
@@ -26,18 +26,4 @@ public sealed class MemberDirectoryProjection(ILedgerStore inner, IMemberDirecto
 
         return result;
     }
-
-    public Task<bool> CreateAccountAsync(MemberAccount account, IReadOnlyList<PointsLot> lots, IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken) =>
-        inner.CreateAccountAsync(account, lots, entries, cancellationToken);
-
-    public Task<MemberLedgerState?> LoadAsync(MemberKey member, CancellationToken cancellationToken) => inner.LoadAsync(member, cancellationToken);
-
-    public Task<MemberAccount?> GetAccountAsync(MemberKey member, CancellationToken cancellationToken) => inner.GetAccountAsync(member, cancellationToken);
-
-    public Task<IdempotencyRecord?> FindIdempotencyAsync(MemberKey member, string idempotencyKey, CancellationToken cancellationToken) =>
-        inner.FindIdempotencyAsync(member, idempotencyKey, cancellationToken);
-
-    public Task<LedgerPage> QueryEntriesAsync(MemberKey member, LedgerQuery query, CancellationToken cancellationToken) => inner.QueryEntriesAsync(member, query, cancellationToken);
-
-    public Task<PointsHold?> FindHoldAsync(MemberKey member, string holdId, CancellationToken cancellationToken) => inner.FindHoldAsync(member, holdId, cancellationToken);
 }

@@ -11,40 +11,29 @@ namespace Loyalty.Infrastructure.Outbox;
 /// A relay failure never fails the operation — the change is committed, and the <c>RelayOutbox</c> timer finds the
 /// row through the intent. Every ledger change goes through here, so every one is published, not just purchases.
 /// </summary>
-public sealed class OutboxLedgerStore(ILedgerStore inner, TableOutbox outbox) : ILedgerStore
+public sealed class OutboxLedgerStore(ILedgerStore inner, TableOutbox outbox) : DelegatingLedgerStore(inner)
 {
-    public Task<CommitResult> CommitAsync(LedgerChangeSet changes, CancellationToken cancellationToken)
+    public override Task<CommitResult> CommitAsync(LedgerChangeSet changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
         return outbox.WriteAsync(
             LoyaltyTables.Ledger,
             changes.Account.Key.PartitionKey,
             changes.Events,
-            () => inner.CommitAsync(changes, cancellationToken),
+            () => Inner.CommitAsync(changes, cancellationToken),
             result => result == CommitResult.Committed,
             cancellationToken);
     }
 
-    public Task<bool> CreateAccountAsync(MemberAccount account, IReadOnlyList<PointsLot> lots, IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken)
+    public override Task<bool> CreateAccountAsync(MemberAccount account, IReadOnlyList<PointsLot> lots, IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         return outbox.WriteAsync(
             LoyaltyTables.Ledger,
             account.Key.PartitionKey,
             LedgerEvents.ForOpening(account, entries),
-            () => inner.CreateAccountAsync(account, lots, entries, cancellationToken),
+            () => Inner.CreateAccountAsync(account, lots, entries, cancellationToken),
             created => created,
             cancellationToken);
     }
-
-    public Task<MemberLedgerState?> LoadAsync(MemberKey member, CancellationToken cancellationToken) => inner.LoadAsync(member, cancellationToken);
-
-    public Task<MemberAccount?> GetAccountAsync(MemberKey member, CancellationToken cancellationToken) => inner.GetAccountAsync(member, cancellationToken);
-
-    public Task<IdempotencyRecord?> FindIdempotencyAsync(MemberKey member, string idempotencyKey, CancellationToken cancellationToken) =>
-        inner.FindIdempotencyAsync(member, idempotencyKey, cancellationToken);
-
-    public Task<LedgerPage> QueryEntriesAsync(MemberKey member, LedgerQuery query, CancellationToken cancellationToken) => inner.QueryEntriesAsync(member, query, cancellationToken);
-
-    public Task<PointsHold?> FindHoldAsync(MemberKey member, string holdId, CancellationToken cancellationToken) => inner.FindHoldAsync(member, holdId, cancellationToken);
 }

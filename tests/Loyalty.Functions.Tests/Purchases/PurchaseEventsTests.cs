@@ -1,4 +1,3 @@
-using Azure.Messaging.ServiceBus;
 using Loyalty.Core.Events;
 using Loyalty.Functions.Events;
 using Loyalty.Functions.Members;
@@ -9,66 +8,18 @@ using Loyalty.Infrastructure.Outbox;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Moq;
+using Loyalty.Testing.Events;
 using static Loyalty.Functions.Tests.Support.FunctionsHost;
 
 namespace Loyalty.Functions.Tests.Purchases;
 
-/// <summary>
-/// The app with its real Service Bus publisher over the SDK's mockable sender (no broker runs here).
-/// <see cref="FailNextSends"/> sends fail the way an ambiguous one does (a timeout: the broker may have taken it).
-/// </summary>
+/// <summary>The app with its real Service Bus publisher over a stand-in sender (no broker runs here).</summary>
 public sealed class ServiceBusPublishingHost : FunctionsHost
 {
-    private readonly Mock<ServiceBusSender> _sender = new(MockBehavior.Strict);
-    private readonly Dictionary<ServiceBusMessageBatch, List<ServiceBusMessage>> _batches = [];
-    private int _failNextSends;
+    public FakeServiceBusSender Broker { get; } = new();
 
-    /// <summary>Every batch handed to the sender, in order, whether the send failed or not.</summary>
-    public List<(List<ServiceBusMessage> Messages, bool Accepted)> Sent { get; } = [];
-
-    public int FailNextSends { set => Volatile.Write(ref _failNextSends, value); }
-
-    /// <summary>Messages the broker accepted (before its duplicate detection, which would drop a repeated MessageId).</summary>
-    public IReadOnlyList<ServiceBusMessage> Accepted
-    {
-        get
-        {
-            lock (Sent)
-            {
-                return [.. Sent.Where(s => s.Accepted).SelectMany(s => s.Messages)];
-            }
-        }
-    }
-
-    protected override void Configure(IServiceCollection services)
-    {
-        _sender.Setup(s => s.EntityPath).Returns("loyalty-events");
-        _sender.Setup(s => s.CreateMessageBatchAsync(It.IsAny<CancellationToken>())).Returns(() =>
-        {
-            var store = new List<ServiceBusMessage>();
-            var batch = ServiceBusModelFactory.ServiceBusMessageBatch(256 * 1024, store);
-            lock (Sent)
-            {
-                _batches[batch] = store;
-            }
-
-            return ValueTask.FromResult(batch);
-        });
-        _sender.Setup(s => s.SendMessagesAsync(It.IsAny<ServiceBusMessageBatch>(), It.IsAny<CancellationToken>())).Returns<ServiceBusMessageBatch, CancellationToken>((batch, _) =>
-        {
-            var fail = Interlocked.Decrement(ref _failNextSends) >= 0;
-            lock (Sent)
-            {
-                Sent.Add((_batches[batch], !fail));
-            }
-
-            return fail
-                ? Task.FromException(new ServiceBusException("The operation did not complete within the allotted timeout.", ServiceBusFailureReason.ServiceTimeout))
-                : Task.CompletedTask;
-        });
-        services.AddSingleton<ILoyaltyEventPublisher>(new ServiceBusEventPublisher(_sender.Object, NullLogger<ServiceBusEventPublisher>.Instance));
-    }
+    protected override void Configure(IServiceCollection services) =>
+        services.AddSingleton<ILoyaltyEventPublisher>(new ServiceBusEventPublisher(Broker.Sender, NullLogger<ServiceBusEventPublisher>.Instance));
 }
 
 public sealed class PurchaseEventsTests(ServiceBusPublishingHost host) : IClassFixture<ServiceBusPublishingHost>
@@ -85,19 +36,19 @@ public sealed class PurchaseEventsTests(ServiceBusPublishingHost host) : IClassF
         var message = (await host.Queue.ReceiveMessageAsync()).Value.Body.ToString();
         var purchases = host.Function<PurchaseFunctions>();
 
-        host.FailNextSends = 1;
+        host.Broker.FailNextSends = 1;
         await purchases.Process(message, NoDurable.Client, CancellationToken.None);
         var credited = await CallAsync(Request("GET", "/api/v1/purchases/order-1", apiKey: tenant.Pos), r => purchases.Get(r, "order-1", CancellationToken.None));
         var ledger = await CallAsync(Request("GET", "/api/v1/members/m-1/ledger", apiKey: tenant.Pos), r => host.Function<MemberFunctions>().Ledger(r, "m-1", CancellationToken.None));
         var earned = Assert.Single(ledger.Json["entries"]!.AsArray(), e => e!["reference"]?.GetValue<string>() == "order-1")!["entryId"]!.GetValue<string>();
         Assert.Equal("credited", credited.Json["status"]!.GetValue<string>());
-        Assert.DoesNotContain(host.Accepted, m => m.MessageId == earned);
+        Assert.DoesNotContain(host.Broker.Accepted, m => m.MessageId == earned);
 
         host.Time.Advance(OutboxRelay.GracePeriod + TimeSpan.FromMinutes(1));
         await host.Function<OutboxFunctions>().Run(new TimerInfo(), CancellationToken.None);
 
-        var failed = Assert.Single(host.Sent, s => !s.Accepted && s.Messages.Any(m => m.MessageId == earned)).Messages.Single();
-        var sent = Assert.Single(host.Accepted, m => m.MessageId == earned);
+        var failed = Assert.Single(host.Broker.Sent, s => !s.Accepted && s.Messages.Any(m => m.MessageId == earned)).Messages.Single();
+        var sent = Assert.Single(host.Broker.Accepted, m => m.MessageId == earned);
         Assert.Equal(failed.Body.ToString(), sent.Body.ToString());
         Assert.Equal(("points.earned", tenant.TenantId, "m-1"), (sent.Subject, sent.ApplicationProperties["tenantId"], sent.ApplicationProperties["memberId"]));
         Assert.Equal($"{tenant.TenantId}:m-1", sent.SessionId);
@@ -120,7 +71,7 @@ public sealed class PurchaseEventsTests(ServiceBusPublishingHost host) : IClassF
         await host.Function<OutboxFunctions>().Run(new TimerInfo(), CancellationToken.None);
         host.Time.Advance(TimeSpan.FromSeconds(10));
 
-        var earned = host.Accepted.Where(m => m.Subject == LoyaltyEventTypes.PointsEarned && Equals(m.ApplicationProperties["tenantId"], tenant.TenantId)).ToList();
+        var earned = host.Broker.Accepted.Where(m => m.Subject == LoyaltyEventTypes.PointsEarned && Equals(m.ApplicationProperties["tenantId"], tenant.TenantId)).ToList();
         Assert.Single(earned);
         var feed = await host.Services.GetRequiredService<IEventFeed>().ReadAsync(tenant.TenantId, null, 100, CancellationToken.None);
         Assert.Equal(["member.registered", "points.earned"], feed.Events.Select(e => e.Type));

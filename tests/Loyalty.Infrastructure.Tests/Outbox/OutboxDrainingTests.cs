@@ -18,6 +18,25 @@ public sealed class OutboxDrainingTests(AzuriteFixture azurite) : IClassFixture<
 
     private static readonly TimeSpan PastGrace = OutboxRelay.GracePeriod + TimeSpan.FromMinutes(1);
 
+    /// <summary>New members, each registered and changed by <paramref name="commands"/> while the broker was down: their outbox rows are all left over.</summary>
+    private async Task<List<Loyalty.Core.Members.MemberKey>> LeftoversAsync(int count, IReadOnlyList<LedgerCommand> commands)
+    {
+        _rig.BrokerDown = true;
+        var members = new List<Loyalty.Core.Members.MemberKey>();
+        for (var i = 0; i < count; i++)
+        {
+            var member = await _rig.NewMemberAsync();
+            members.Add(member);
+            foreach (var command in commands)
+            {
+                Assert.True((await _rig.Service.ExecuteAsync(member, command, CancellationToken.None)).IsSuccess);
+            }
+        }
+
+        _rig.BrokerDown = false;
+        return members;
+    }
+
     [Fact]
     public async Task A_commit_relays_its_events_at_once_and_leaves_no_outbox_row()
     {
@@ -98,19 +117,7 @@ public sealed class OutboxDrainingTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task Concurrent_relays_put_each_leftover_event_in_the_feed_once_and_clear_every_row()
     {
-        _rig.BrokerDown = true;
-        var members = new List<Loyalty.Core.Members.MemberKey>();
-        for (var i = 0; i < 6; i++)
-        {
-            var member = await _rig.NewMemberAsync();
-            members.Add(member);
-            for (var j = 0; j < 3; j++)
-            {
-                Assert.True((await _rig.Service.ExecuteAsync(member, new EarnPoints($"e-{j}", _rig.Earn(10 + j)), CancellationToken.None)).IsSuccess);
-            }
-        }
-
-        _rig.BrokerDown = false;
+        var members = await LeftoversAsync(6, [new EarnPoints("e-0", _rig.Earn(10)), new EarnPoints("e-1", _rig.Earn(11)), new EarnPoints("e-2", _rig.Earn(12))]);
         _rig.Time.Advance(PastGrace);
         await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => _rig.Relay.RelayLeftoversAsync(CancellationToken.None))));
 
@@ -129,17 +136,7 @@ public sealed class OutboxDrainingTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task Concurrent_relays_into_the_table_feed_store_each_event_once()
     {
-        _rig.BrokerDown = true;
-        var members = new List<Loyalty.Core.Members.MemberKey>();
-        for (var i = 0; i < 4; i++)
-        {
-            var member = await _rig.NewMemberAsync();
-            members.Add(member);
-            Assert.True((await _rig.Service.ExecuteAsync(member, new EarnPoints("e-1", _rig.Earn(10)), CancellationToken.None)).IsSuccess);
-            Assert.True((await _rig.Service.ExecuteAsync(member, new SpendPoints("s-1", 4, null, null), CancellationToken.None)).IsSuccess);
-        }
-
-        _rig.BrokerDown = false;
+        var members = await LeftoversAsync(4, [new EarnPoints("e-1", _rig.Earn(10)), new SpendPoints("s-1", 4, null, null)]);
         var feed = new TableEventFeed(_rig.Tables, _rig.Time, Options.Create(new EventFeedOptions { ReadLag = TimeSpan.Zero }), NullLogger<TableEventFeed>.Instance);
         var relay = new OutboxRelay(_rig.Tables, _rig.Intents, new LoggingEventPublisher(NullLogger<LoggingEventPublisher>.Instance), feed, _rig.Time, NullLogger<OutboxRelay>.Instance);
         _rig.Time.Advance(PastGrace);

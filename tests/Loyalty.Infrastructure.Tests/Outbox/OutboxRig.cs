@@ -11,53 +11,22 @@ using Loyalty.Testing;
 using Loyalty.Testing.Events;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 
 namespace Loyalty.Infrastructure.Tests.Outbox;
 
 /// <summary>
 /// The ledger with its outbox against Azurite, publishing through the real Service Bus publisher over the SDK's mockable
-/// sender. <see cref="BrokerDown"/> makes sends fail; <see cref="Delivered"/> holds what the broker accepted.
+/// sender (<see cref="Broker"/>).
 /// </summary>
 internal sealed class OutboxRig
 {
-    private readonly Mock<ServiceBusSender> _sender = new(MockBehavior.Strict);
-    private readonly List<ServiceBusMessage> _delivered = [];
-    private readonly Dictionary<ServiceBusMessageBatch, List<ServiceBusMessage>> _batches = [];
-
     public OutboxRig(AzuriteFixture azurite)
     {
         var storage = new StorageContext(azurite);
         Tables = storage.Tables;
         Store = new TableLedgerStore(Tables, storage.Cipher);
         Intents = new TableOutboxIntents(Tables, Time);
-        _sender.Setup(s => s.EntityPath).Returns("loyalty-events");
-        _sender.Setup(s => s.CreateMessageBatchAsync(It.IsAny<CancellationToken>())).Returns(() =>
-        {
-            var store = new List<ServiceBusMessage>();
-            var batch = ServiceBusModelFactory.ServiceBusMessageBatch(256 * 1024, store);
-            lock (_batches)
-            {
-                _batches[batch] = store;
-            }
-
-            return ValueTask.FromResult(batch);
-        });
-        _sender.Setup(s => s.SendMessagesAsync(It.IsAny<ServiceBusMessageBatch>(), It.IsAny<CancellationToken>())).Returns<ServiceBusMessageBatch, CancellationToken>((batch, _) =>
-        {
-            if (BrokerDown)
-            {
-                return Task.FromException(new ServiceBusException("The broker did not answer.", ServiceBusFailureReason.ServiceTimeout));
-            }
-
-            lock (_batches)
-            {
-                _delivered.AddRange(_batches[batch]);
-            }
-
-            return Task.CompletedTask;
-        });
-        Relay = new OutboxRelay(Tables, Intents, new ServiceBusEventPublisher(_sender.Object, NullLogger<ServiceBusEventPublisher>.Instance), Feed, Time, NullLogger<OutboxRelay>.Instance);
+        Relay = new OutboxRelay(Tables, Intents, new ServiceBusEventPublisher(Broker.Sender, NullLogger<ServiceBusEventPublisher>.Instance), Feed, Time, NullLogger<OutboxRelay>.Instance);
         Ledger = new OutboxLedgerStore(Store, new TableOutbox(Intents, Relay));
         Service = new LedgerService(Ledger, Time);
     }
@@ -78,18 +47,12 @@ internal sealed class OutboxRig
 
     public LedgerService Service { get; }
 
-    public bool BrokerDown { get; set; }
+    public FakeServiceBusSender Broker { get; } = new();
 
-    public IReadOnlyList<ServiceBusMessage> Delivered
-    {
-        get
-        {
-            lock (_batches)
-            {
-                return [.. _delivered];
-            }
-        }
-    }
+    public bool BrokerDown { get => Broker.Down; set => Broker.Down = value; }
+
+    /// <summary>What the broker accepted.</summary>
+    public IReadOnlyList<ServiceBusMessage> Delivered => Broker.Accepted;
 
     public async Task<MemberKey> NewMemberAsync(ILedgerStore? store = null)
     {
