@@ -12,7 +12,7 @@ public sealed class ClockedApiFixture : ApiFixture
     protected override void Configure(Dictionary<string, string?> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        foreach (var timer in new[] { "ClearExpiredPoints", "ReviewTiers", "TidyUpPendingSagas", "SendExpiryReminders", "PruneEventFeed" })
+        foreach (var timer in new[] { "ClearExpiredPoints", "ReviewTiers", "TidyUpPendingSagas", "SendExpiryReminders", "RestartReferralDrivers", "PruneEventFeed" })
         {
             settings[$"AzureWebJobs.{timer}.Disabled"] = "true";
         }
