@@ -121,6 +121,7 @@ public sealed partial class FunctionAppSettingsTests
         Assert.Contains(("LoyaltyStorage__TableServiceUri", false), bound);
         Assert.Contains(("ServiceBus__TopicName", true), bound);
         Assert.Contains(("Redemptions__ShippingDeadline", true), bound);
+        Assert.Contains(("EventFeed__RetentionDays", true), bound);
         Assert.DoesNotContain(bound, s => s.Name.EndsWith("ConnectionString", StringComparison.Ordinal));
         Assert.Superset(new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "AccrualQueueName", "LoyaltyStorage__queueServiceUri" }, NamedByTheTriggers());
     }

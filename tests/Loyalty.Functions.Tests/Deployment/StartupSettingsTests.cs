@@ -118,4 +118,25 @@ public sealed class StartupSettingsTests
 
         Assert.Equal(TimeSpan.FromDays(14), services.GetRequiredService<RedemptionSettings>().ShippingDeadline);
     }
+
+    [Theory]
+    [InlineData("EventFeed__RetentionDays", "0")]
+    [InlineData("EventFeed__RetentionDays", "3651")]
+    [InlineData("EventFeed__ReadLag", "-00:00:01")]
+    [InlineData("EventFeed__ReadLag", "00:05:01")]
+    public async Task An_event_feed_retention_or_read_lag_outside_its_bound_is_refused_at_start(string setting, string value)
+    {
+        await using var services = Build(new Dictionary<string, string?> { ["Security__PhoneHashKey"] = TestSecrets.NewPhoneHashKey(), [setting] = value });
+
+        Assert.Equal(["'EventFeed__RetentionDays' must be 1-3650 days and 'EventFeed__ReadLag' a time span from 00:00:00 to 00:05:00."], StartupFailures(services));
+    }
+
+    [Fact]
+    public async Task The_event_feed_keeps_30_days_and_reads_5_seconds_behind_by_default()
+    {
+        await using var services = Build(new Dictionary<string, string?> { ["Security__PhoneHashKey"] = TestSecrets.NewPhoneHashKey() });
+
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Loyalty.Infrastructure.Tables.EventFeedOptions>>().Value;
+        Assert.Equal((30, TimeSpan.FromSeconds(5)), (options.RetentionDays, options.ReadLag));
+    }
 }
