@@ -56,8 +56,15 @@ public sealed class TableEventFeed(LoyaltyTables tables, TimeProvider time, IOpt
                     continue;
                 }
 
-                // One of them is in the feed already: find which, one transaction each.
-                foreach (var loyaltyEvent in chunk)
+                // Some are in the feed already (a retried relay): append the others together, and only if another
+                // appender races us on those too, one transaction each.
+                var missing = chunk.Length > 1 ? await NotInFeedAsync(table, tenant.Key, chunk, cancellationToken) : chunk;
+                if (missing.Length > 1 && await TryAppendAsync(table, tenant.Key, missing, cancellationToken))
+                {
+                    continue;
+                }
+
+                foreach (var loyaltyEvent in missing)
                 {
                     await TryAppendAsync(table, tenant.Key, [loyaltyEvent], cancellationToken);
                 }
@@ -179,6 +186,12 @@ public sealed class TableEventFeed(LoyaltyTables tables, TimeProvider time, IOpt
         }
 
         return true;
+    }
+
+    private static async Task<LoyaltyEvent[]> NotInFeedAsync(TableClient table, string tenantId, LoyaltyEvent[] events, CancellationToken cancellationToken)
+    {
+        var markers = await Task.WhenAll(events.Select(e => table.GetEntityIfExistsAsync<TableEntity>(tenantId, MarkerPrefix + e.EventId, ["RowKey"], cancellationToken)));
+        return [.. events.Where((_, i) => !markers[i].HasValue)];
     }
 
     /// <summary>Strictly increasing within this instance, so the events of one call keep their order.</summary>
