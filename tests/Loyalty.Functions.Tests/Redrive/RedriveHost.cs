@@ -1,18 +1,10 @@
 using Loyalty.Core.Purchases;
 using Loyalty.Functions.Tests.Support;
 using Loyalty.Infrastructure.Queues;
+using Loyalty.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalty.Functions.Tests.Redrive;
-
-/// <summary>The accrual queue with a switch that loses messages, as a request that stops between its record and its enqueue does.</summary>
-public sealed class LosingAccrualQueue(IAccrualQueue queue) : IAccrualQueue
-{
-    public bool Losing { get; set; }
-
-    public Task EnqueueAsync(AccrualMessage message, CancellationToken cancellationToken) =>
-        Losing ? Task.CompletedTask : queue.EnqueueAsync(message, cancellationToken);
-}
 
 /// <summary>The app over Azurite with <see cref="LosingAccrualQueue"/> in front of its real accrual queue.</summary>
 public class RedriveHost : FunctionsHost
