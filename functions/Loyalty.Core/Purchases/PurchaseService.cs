@@ -296,11 +296,13 @@ public sealed class PurchaseService(
 
     /// <summary>
     /// Records the outcome of processing; a concurrent note of a failed attempt must not leave the order looking queued.
+    /// An order marked failed meanwhile (the re-driver or the poison handler gave up while this attempt was already past
+    /// the ledger) takes the outcome too: the ledger has decided, and the record must say what it holds.
     /// A settled order leaves the queued-work index.
     /// </summary>
     private async Task<PurchaseRecord> SettleAsync(PurchaseRecord record, PurchaseRecord outcome, CancellationToken cancellationToken)
     {
-        var settled = await ChangeAsync(record, current => current.Status == PurchaseStatus.Queued ? outcome with { ETag = current.ETag, Attempts = current.Attempts + 1 } : current, cancellationToken);
+        var settled = await ChangeAsync(record, current => current.Status is PurchaseStatus.Queued or PurchaseStatus.Failed ? outcome with { ETag = current.ETag, Attempts = current.Attempts + 1 } : current, cancellationToken);
         await queuedWork.RemoveAsync(QueuedWork.Purchase(settled.TenantId, settled.Purchase.OrderId, settled.ReceivedAt), cancellationToken);
         return settled;
     }

@@ -130,13 +130,40 @@ public sealed class RefundService(
                 DebtCreated = result.Value.Entry?.Details.TryGetValue("debtCreated", out var debt) == true ? long.Parse(debt, System.Globalization.CultureInfo.InvariantCulture) : 0,
             }
             : refund with { Status = RefundStatus.Failed, ProcessedAt = time.GetUtcNow(), Reason = result.Error.Message };
-        var settled = await refunds.TryUpdateAsync(done, cancellationToken) ? done : await refunds.GetAsync(message.TenantId, refund.RefundId, cancellationToken);
+        var settled = await SettleAsync(done, cancellationToken);
         if (settled is not null && settled.Status != RefundStatus.Queued)
         {
             await queuedWork.RemoveAsync(QueuedWork.Refund(settled.TenantId, settled.RefundId, settled.ReceivedAt), cancellationToken);
         }
 
         return settled;
+    }
+
+    /// <summary>
+    /// Records the outcome. A refund marked failed meanwhile (the re-driver gave up while this attempt was already past
+    /// the ledger) takes the outcome too: the ledger has decided, and the record must say what it holds. Any other
+    /// change in between (another attempt settled it) stands.
+    /// </summary>
+    private async Task<RefundRecord?> SettleAsync(RefundRecord done, CancellationToken cancellationToken)
+    {
+        var outcome = done;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (await refunds.TryUpdateAsync(outcome, cancellationToken))
+            {
+                return outcome;
+            }
+
+            var current = await refunds.GetAsync(done.TenantId, done.RefundId, cancellationToken);
+            if (current is not { Status: RefundStatus.Queued or RefundStatus.Failed })
+            {
+                return current;
+            }
+
+            outcome = done with { ETag = current.ETag };
+        }
+
+        return await refunds.GetAsync(done.TenantId, done.RefundId, cancellationToken);
     }
 
     /// <summary>
