@@ -111,6 +111,7 @@ public sealed class FunctionMetadataTests
         ["ListSmsOutbox"] = "http GET v1/admin/sms-outbox",
         ["ListEvents"] = "http GET v1/admin/events",
         ["PruneEventFeed"] = "timer 0 40 3 * * *",
+        ["RedriveQueuedWork"] = "timer 0 * * * * *",
         [UnmatchedRouteFunctions.Name] = "http GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS {*path}",
     };
 
