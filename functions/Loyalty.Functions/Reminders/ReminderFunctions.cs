@@ -15,7 +15,8 @@ public sealed class ReminderFunctions(ApiEndpoint endpoint, ReminderService remi
 {
     public const int MaxPageSize = 100;
 
-    private static readonly string[] OutboxQuery = ["pageSize", "continuationToken"];
+    // "code" is the Functions key when sent in the query rather than the header.
+    private static readonly string[] OutboxQuery = ["pageSize", "continuationToken", "code"];
 
     /// <summary>Every 15 minutes (UTC): each tenant's reminders that are due by its own send time and quiet hours.</summary>
     [Function("SendExpiryReminders")]
