@@ -43,7 +43,7 @@ public sealed class ReminderFunctions(ApiEndpoint endpoint, ReminderService remi
         {
             if (req.Query.Keys.FirstOrDefault(k => !OutboxQuery.Contains(k, StringComparer.Ordinal)) is { } unknown)
             {
-                return Problem.Result(Error.BadRequest("invalid-query", $"Unknown parameter; the SMS outbox takes: {string.Join(", ", OutboxQuery)}.", unknown), req);
+                return Problem.Result(Error.BadRequest("invalid-query", $"Unknown parameter; the SMS outbox takes: {string.Join(", ", OutboxQuery[..^1])}.", unknown), req);
             }
 
             var page = LedgerQueryParser.ParsePage(req.Query, MaxPageSize);
