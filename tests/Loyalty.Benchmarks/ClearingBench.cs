@@ -44,6 +44,8 @@ internal static class ClearingBench
     /// <summary>Azurite serves one request at a time; more writers in flight only queue up (and time out).</summary>
     private const int SeedParallelism = 8;
 
+    private const int SeedProgressEvery = 10_000;
+
     /// <summary>Members each floor is measured on (a rate, not a total).</summary>
     private const int RawSample = 2_000;
 
@@ -144,6 +146,8 @@ internal static class ClearingBench
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = SeedParallelism };
         var ids = Enumerable.Range(first, count);
+        var seeded = 0;
+        var elapsed = Stopwatch.StartNew();
         await Parallel.ForEachAsync(ids, parallel, async (i, ct) =>
         {
             var member = new MemberKey(tenant, MemberId(i));
@@ -151,6 +155,11 @@ internal static class ClearingBench
             if (!await ledger.CreateAccountAsync(account, [Lot(i, expiresAt)], [], ct))
             {
                 throw new InvalidOperationException($"Seeding found member {member} already there.");
+            }
+
+            if (Interlocked.Increment(ref seeded) % SeedProgressEvery == 0)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  seeding {tenant}: {seeded} of {count} members after {elapsed.Elapsed.TotalMinutes:0.0} min; load average {LoadAverage()}"));
             }
         });
         var partition = IndexPartition(tenant, expiresAt);
