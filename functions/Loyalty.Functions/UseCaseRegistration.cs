@@ -45,8 +45,7 @@ public static class UseCaseRegistration
         services.AddSingleton<ErasureService>();
         services.AddSingleton<MemberExportService>();
         services.AddSingleton<MergeService>();
-        services.AddSingleton<TransfersInFlight>();
-        services.AddSingleton<MergesInFlight>();
+        services.AddSingleton<SagasInFlight>();
         services.AddSingleton<AdjustmentService>();
         services.AddSingleton<AdminAudit>();
         services.AddSingleton<PurchaseService>();
