@@ -47,10 +47,11 @@ public sealed class TableLedgerStore(LoyaltyTables tables, FieldCipher cipher) :
             return null;
         }
 
-        // Lots and holds must be read AFTER the account: every change to them also changes the account row, so a
-        // change landing after this ETag was read fails the later If-Match. Read in the other order (or in parallel),
-        // a commit in between would pair old lots with a new ETag and let two spends use the same points.
-        var (lots, holds) = await ReadLotsAndActiveHoldsAsync(table, member, cancellationToken);
+        // Lots must be read AFTER the account: every change to lots also changes the account row, so a change
+        // landing after this ETag was read fails the later If-Match. Read in the other order (or in parallel), a
+        // commit in between would pair old lots with a new ETag and let two spends use the same points.
+        var lots = await ReadLotsAsync(table, member, cancellationToken);
+        var holds = await ReadActiveHoldsAsync(table, member, cancellationToken);
         return new MemberLedgerState(LedgerRows.ToAccount(account.Value, cipher), lots, account.Value.ETag.ToString()) { Holds = holds };
     }
 
@@ -170,30 +171,28 @@ public sealed class TableLedgerStore(LoyaltyTables tables, FieldCipher cipher) :
         await table.SubmitTransactionAsync(actions, cancellationToken);
     }
 
-    /// <summary>
-    /// One query instead of two (a round trip less for every ledger operation): the row range from <c>hold:</c> to the
-    /// end of <c>lot:</c>, filtered to active holds and lots. The range also spans the <c>idem:</c> rows, which the
-    /// service skips without returning them.
-    /// </summary>
-    private static async Task<(List<PointsLot> Lots, List<PointsHold> Holds)> ReadLotsAndActiveHoldsAsync(TableClient table, MemberKey member, CancellationToken cancellationToken)
+    private static async Task<List<PointsLot>> ReadLotsAsync(TableClient table, MemberKey member, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {member.PartitionKey} and RowKey ge {LedgerRows.LotPrefix} and RowKey lt {LedgerRows.PrefixEnd(LedgerRows.LotPrefix)}");
+        var lots = new List<PointsLot>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            lots.Add(LedgerRows.ToLot(row));
+        }
+
+        return lots;
+    }
+
+    private static async Task<List<PointsHold>> ReadActiveHoldsAsync(TableClient table, MemberKey member, CancellationToken cancellationToken)
     {
         var active = nameof(HoldStatus.Active);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {member.PartitionKey} and RowKey ge {LedgerRows.HoldPrefix} and RowKey lt {LedgerRows.PrefixEnd(LedgerRows.LotPrefix)} and ((RowKey lt {LedgerRows.PrefixEnd(LedgerRows.HoldPrefix)} and Status eq {active}) or RowKey ge {LedgerRows.LotPrefix})");
-        var lots = new List<PointsLot>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {member.PartitionKey} and RowKey ge {LedgerRows.HoldPrefix} and RowKey lt {LedgerRows.PrefixEnd(LedgerRows.HoldPrefix)} and Status eq {active}");
         var holds = new List<PointsHold>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (row.RowKey.StartsWith(LedgerRows.LotPrefix, StringComparison.Ordinal))
-            {
-                lots.Add(LedgerRows.ToLot(row));
-            }
-            else
-            {
-                holds.Add(LedgerRows.ToHold(row));
-            }
+            holds.Add(LedgerRows.ToHold(row));
         }
 
-        return (lots, holds);
+        return holds;
     }
 }
