@@ -59,6 +59,7 @@ public static class UseCaseRegistration
     /// <summary>Clearing of expired points (driven by the clearing orchestration) and the expiry forecast.</summary>
     public static IServiceCollection AddExpiryUseCases(this IServiceCollection services)
     {
+        services.AddSingleton(ClearingSettings.Default);
         services.AddSingleton<ClearingService>();
         services.AddSingleton<ExpiryForecastService>();
         services.AddSingleton<ReminderService>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Loyalty.Benchmarks;
 using Loyalty.Core.Earning;
+using Loyalty.Core.Expiry;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Ledger.Commands;
 using Loyalty.Core.Members;
@@ -18,10 +19,13 @@ using Microsoft.Extensions.Options;
 // rules, one batch); (c) balance reads; (d) a WeChat safe-mode push end to end (WeChatPushBench).
 // (e) is clearing (ClearingBench), run on its own because it seeds and clears a whole population.
 // Usage: dotnet run -c Release --project tests/Loyalty.Benchmarks [-- operations]      (a)-(d), 500 operations by default
-//        dotnet run -c Release --project tests/Loyalty.Benchmarks -- clearing [members] (e), 100000 members by default
+//        dotnet run -c Release --project tests/Loyalty.Benchmarks -- clearing [members [parallelism]]
+//                                                                    (e), 100000 members, 8 at once per activity by default
 if (args.Length > 0 && args[0] == "clearing")
 {
-    await ClearingBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : ClearingBench.DefaultMembers);
+    await ClearingBench.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : ClearingBench.DefaultMembers,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : ClearingSettings.Default.Parallelism);
     return;
 }
 

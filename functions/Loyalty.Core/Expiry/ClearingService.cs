@@ -12,12 +12,12 @@ namespace Loyalty.Core.Expiry;
 /// <c>expire</c> entry per lot, keyed by the date (a rerun replays, changing nothing). Held points are not in the
 /// member's lots, so an open POS hold keeps them. The orchestration drives the pages; this class does the work.
 /// </summary>
-public sealed class ClearingService(IExpiryIndex index, IClearingRunStore runs, LedgerService ledger, ProgramService programs, ITenantStore tenants, TimeProvider time)
+public sealed class ClearingService(IExpiryIndex index, IClearingRunStore runs, LedgerService ledger, ProgramService programs, ITenantStore tenants, TimeProvider time, ClearingSettings? settings = null)
 {
     public const int PageSize = 500;
 
-    /// <summary>Members cleared at once inside one batch of a page.</summary>
-    public const int Parallelism = 8;
+    /// <summary>Members cleared at once inside one activity's batch of a page.</summary>
+    public int Parallelism { get; } = (settings ?? ClearingSettings.Default).Parallelism;
 
     /// <summary>How far back a backlog run may reach.</summary>
     public const int MaxDaysBack = 3660;
@@ -90,30 +90,33 @@ public sealed class ClearingService(IExpiryIndex index, IClearingRunStore runs, 
     public async Task<ExpiryIndexPage> PageAsync(string tenantId, DateOnly date, string? cursor, CancellationToken cancellationToken) =>
         await index.PageAsync(tenantId, await WindowAsync(tenantId, date, cancellationToken), cursor, PageSize, cancellationToken);
 
-    /// <summary>Clears each member of the rows once; a member that cannot be cleared keeps its rows and counts as a failure.</summary>
+    /// <summary>
+    /// Clears each member of the rows once, then removes the rows of the members it cleared together (one batch per
+    /// index partition); a member that cannot be cleared keeps its rows and counts as a failure. A crash between the two
+    /// leaves rows that the retried activity clears again (a replay) and removes.
+    /// </summary>
     public async Task<ClearingTally> ClearAsync(string tenantId, DateOnly date, IReadOnlyList<ExpiryIndexEntry> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var tallies = new System.Collections.Concurrent.ConcurrentBag<ClearingTally>();
+        var results = new System.Collections.Concurrent.ConcurrentBag<(ClearingTally Tally, ExpiryIndexEntry[] Rows)>();
         await Parallel.ForEachAsync(
             rows.GroupBy(r => r.MemberId, StringComparer.Ordinal),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (member, ct) => tallies.Add(await ClearMemberAsync(tenantId, date, [.. member], ct)));
-        return tallies.Aggregate(ClearingTally.None, (sum, t) => sum.Add(t));
+            async (member, ct) =>
+            {
+                var memberRows = member.ToArray();
+                results.Add((await ClearMemberAsync(tenantId, date, memberRows[0].MemberId, ct), memberRows));
+            });
+        await index.RemoveAsync(tenantId, [.. results.Where(r => r.Tally.Failures == 0).SelectMany(r => r.Rows)], cancellationToken);
+        return results.Aggregate(ClearingTally.None, (sum, r) => sum.Add(r.Tally));
     }
 
-    private async Task<ClearingTally> ClearMemberAsync(string tenantId, DateOnly date, IReadOnlyList<ExpiryIndexEntry> rows, CancellationToken cancellationToken)
+    private async Task<ClearingTally> ClearMemberAsync(string tenantId, DateOnly date, string memberId, CancellationToken cancellationToken)
     {
-        var member = new MemberKey(tenantId, rows[0].MemberId);
-        var cleared = await ledger.ExecuteAsync(member, new ExpirePoints(ClearingRunIds.LedgerKey(date)) { Operator = "clearing" }, cancellationToken);
+        var cleared = await ledger.ExecuteAsync(new MemberKey(tenantId, memberId), new ExpirePoints(ClearingRunIds.LedgerKey(date)) { Operator = "clearing" }, cancellationToken);
         if (!cleared.IsSuccess && !Members.MemberService.IsClosedOrMissing(cleared.Error))
         {
             return new ClearingTally(0, 0, 1);
-        }
-
-        foreach (var row in rows)
-        {
-            await index.RemoveAsync(tenantId, row, cancellationToken);
         }
 
         var points = cleared.IsSuccess && !cleared.Value.Replayed

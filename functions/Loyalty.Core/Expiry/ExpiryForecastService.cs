@@ -40,7 +40,7 @@ public sealed class ExpiryForecastService(IExpiryIndex index, ILedgerStore ledge
         var lots = new ConcurrentBag<(string MemberId, string Period, long Points)>();
         await Parallel.ForEachAsync(
             rows.Select(r => r.MemberId).Distinct(StringComparer.Ordinal),
-            new ParallelOptions { MaxDegreeOfParallelism = ClearingService.Parallelism, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = ClearingSettings.Default.Parallelism, CancellationToken = cancellationToken },
             async (memberId, ct) =>
             {
                 var state = await ledger.LoadAsync(new MemberKey(tenantId, memberId), ct);

@@ -15,7 +15,8 @@ public interface IExpiryIndex
     /// <summary>Rows with <c>window.After &lt; expiresAt &lt;= window.UpTo</c> after <paramref name="cursor"/>, in expiry order, at most <paramref name="max"/>.</summary>
     Task<ExpiryIndexPage> PageAsync(string tenantId, ExpiryWindow window, string? cursor, int max, CancellationToken cancellationToken);
 
-    Task RemoveAsync(string tenantId, ExpiryIndexEntry entry, CancellationToken cancellationToken);
+    /// <summary>Removes the rows (those already gone are skipped), in as few requests as the store allows.</summary>
+    Task RemoveAsync(string tenantId, IReadOnlyCollection<ExpiryIndexEntry> entries, CancellationToken cancellationToken);
 }
 
 /// <summary>One member with points ending at <see cref="ExpiresAt"/>.</summary>

@@ -20,6 +20,14 @@ public abstract record LedgerCommand(string IdempotencyKey)
     /// </summary>
     public virtual bool ReopensMergedAccount => false;
 
+    /// <summary>
+    /// True for a command that is almost never a replay (clearing: one key per member and date, sent once): its first
+    /// attempt skips the idempotency read. Nothing can land twice — the batch inserts the idempotency row, which a
+    /// second run finds there (409), and the next attempt reads it and replays. Only for commands whose caller reads a
+    /// refusal on that first attempt (a missing or closed member) the same as a replay.
+    /// </summary>
+    public virtual bool RarelyReplayed => false;
+
     /// <summary>A stable description of what was asked: the same key with a different request is refused, not replayed.</summary>
     protected abstract string Describe();
 

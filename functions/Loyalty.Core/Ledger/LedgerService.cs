@@ -25,16 +25,22 @@ public sealed class LedgerService(ILedgerStore store, TimeProvider time, LedgerR
         }
 
         var fingerprint = command.Fingerprint();
+        var readIdempotency = !command.RarelyReplayed;
         return await _retry.RunAsync(
-            () => AttemptAsync(member, command, fingerprint, cancellationToken),
+            () =>
+            {
+                var attempt = AttemptAsync(member, command, fingerprint, readIdempotency, cancellationToken);
+                readIdempotency = true;
+                return attempt;
+            },
             "The account is being changed by other requests; retry with the same Idempotency-Key.",
             cancellationToken);
     }
 
-    private async Task<Attempt<LedgerOutcome>> AttemptAsync(MemberKey member, LedgerCommand command, string fingerprint, CancellationToken cancellationToken)
+    private async Task<Attempt<LedgerOutcome>> AttemptAsync(MemberKey member, LedgerCommand command, string fingerprint, bool readIdempotency, CancellationToken cancellationToken)
     {
         var loading = store.LoadAsync(member, cancellationToken);
-        var previous = await store.FindIdempotencyAsync(member, command.IdempotencyKey, cancellationToken);
+        var previous = readIdempotency ? await store.FindIdempotencyAsync(member, command.IdempotencyKey, cancellationToken) : null;
         var state = await loading;
         if (previous is not null)
         {

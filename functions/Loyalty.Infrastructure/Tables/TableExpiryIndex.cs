@@ -14,6 +14,9 @@ namespace Loyalty.Infrastructure.Tables;
 /// </summary>
 public sealed class TableExpiryIndex(LoyaltyTables tables) : IExpiryIndex
 {
+    /// <summary>Rows in one entity-group transaction.</summary>
+    private const int MaxBatch = 100;
+
     public async Task RecordAsync(MemberKey member, IReadOnlyCollection<DateTimeOffset> expiries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
@@ -52,13 +55,37 @@ public sealed class TableExpiryIndex(LoyaltyTables tables) : IExpiryIndex
         return new ExpiryIndexPage(entries, null);
     }
 
-    public async Task RemoveAsync(string tenantId, ExpiryIndexEntry entry, CancellationToken cancellationToken)
+    /// <summary>One batch per index partition and 100 rows; a batch that meets a row already gone (404 fails it whole) is redone row by row.</summary>
+    public async Task RemoveAsync(string tenantId, IReadOnlyCollection<ExpiryIndexEntry> entries, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(entries);
         var table = await tables.GetAsync(LoyaltyTables.ExpiryIndex);
+        var batches = entries
+            .Select(e => new TableEntity(Partition(tenantId, e.ExpiresAt), RowKey(e.ExpiresAt, e.MemberId)))
+            .DistinctBy(r => (r.PartitionKey, r.RowKey))
+            .GroupBy(r => r.PartitionKey, StringComparer.Ordinal)
+            .SelectMany(partition => partition.Chunk(MaxBatch));
+        foreach (var batch in batches)
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), cancellationToken);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404)
+            {
+                foreach (var row in batch)
+                {
+                    await DeleteOneAsync(table, row, cancellationToken);
+                }
+            }
+        }
+    }
+
+    private static async Task DeleteOneAsync(TableClient table, TableEntity row, CancellationToken cancellationToken)
+    {
         try
         {
-            await table.DeleteEntityAsync(Partition(tenantId, entry.ExpiresAt), RowKey(entry.ExpiresAt, entry.MemberId), ETag.All, cancellationToken);
+            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

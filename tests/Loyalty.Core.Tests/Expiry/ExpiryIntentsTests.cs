@@ -50,6 +50,6 @@ public sealed class ExpiryIntentsTests
 
         public Task<ExpiryIndexPage> PageAsync(string tenantId, ExpiryWindow window, string? cursor, int max, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task RemoveAsync(string tenantId, ExpiryIndexEntry entry, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task RemoveAsync(string tenantId, IReadOnlyCollection<ExpiryIndexEntry> entries, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

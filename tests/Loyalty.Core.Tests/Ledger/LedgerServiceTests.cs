@@ -45,6 +45,22 @@ public sealed class LedgerServiceTests
     }
 
     [Fact]
+    public async Task A_second_expiry_with_the_same_key_skips_the_idempotency_read_yet_replays_and_writes_nothing()
+    {
+        await _service.ExecuteAsync(Key, new EarnPoints("k1", new EarnRequest(70, Now.AddDays(1), "test", "k1", null)), CancellationToken.None);
+        _time.Advance(TimeSpan.FromDays(2));
+
+        var first = await _service.ExecuteAsync(Key, new ExpirePoints("clearing:1"), CancellationToken.None);
+        var second = await _service.ExecuteAsync(Key, new ExpirePoints("clearing:1"), CancellationToken.None);
+
+        Assert.Equal((false, -70L), (first.Value!.Replayed, first.Value.Entry!.Delta));
+        Assert.True(second.Value!.Replayed);
+        Assert.Equal(first.Value.Entry.EntryId, second.Value.Entry!.EntryId);
+        Assert.Equal(2, _store.Commits);
+        Assert.Single(_store.Entries(Key), e => e.Type == LedgerEntryType.Expire);
+    }
+
+    [Fact]
     public async Task The_same_key_with_a_different_request_is_a_conflict()
     {
         await _service.ExecuteAsync(Key, Earn("k1", 100), CancellationToken.None);

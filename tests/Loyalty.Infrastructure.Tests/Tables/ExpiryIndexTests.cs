@@ -63,10 +63,34 @@ public sealed class ExpiryIndexTests(AzuriteFixture azurite) : IClassFixture<Azu
         var window = ExpiryWindow.ForDay(new DateOnly(2027, 2, 28), Shanghai);
 
         var before = await _index.PageAsync(tenant, window, null, 10, CancellationToken.None);
-        await _index.RemoveAsync(tenant, before.Entries[0], CancellationToken.None);
-        await _index.RemoveAsync(tenant, before.Entries[0], CancellationToken.None);
+        await _index.RemoveAsync(tenant, [before.Entries[0]], CancellationToken.None);
+        await _index.RemoveAsync(tenant, [before.Entries[0]], CancellationToken.None);
 
         Assert.Single(before.Entries);
         Assert.Empty((await _index.PageAsync(tenant, window, null, 10, CancellationToken.None)).Entries);
+    }
+
+    [Fact]
+    public async Task Removing_many_rows_spans_partitions_and_batches_and_skips_rows_already_gone()
+    {
+        var tenant = NewTenant();
+        // 150 members on Feb 28 and 30 on Mar 1 (local): two month partitions, and more than one batch in the first.
+        var february = Local(2, 28, 12);
+        var march = Local(3, 1, 12);
+        var members = Enumerable.Range(0, 180).Select(i => new MemberKey(tenant, $"m{i:D3}")).ToList();
+        foreach (var (member, i) in members.Select((m, i) => (m, i)))
+        {
+            await _index.RecordAsync(member, [i < 150 ? february : march], CancellationToken.None);
+        }
+
+        var window = new ExpiryWindow(february.AddDays(-1), march.AddDays(1));
+        var all = await _index.PageAsync(tenant, window, null, 1000, CancellationToken.None);
+        await _index.RemoveAsync(tenant, [all.Entries[3]], CancellationToken.None);
+
+        await _index.RemoveAsync(tenant, all.Entries, CancellationToken.None);
+
+        Assert.Equal(180, all.Entries.Count);
+        Assert.Equal(2, all.Entries.Select(e => e.ExpiresAt.UtcDateTime.Month).Distinct().Count());
+        Assert.Empty((await _index.PageAsync(tenant, window, null, 1000, CancellationToken.None)).Entries);
     }
 }

@@ -8,6 +8,8 @@ namespace Loyalty.Core.Ledger.Commands;
 /// </summary>
 public sealed record ExpirePoints(string IdempotencyKey) : LedgerCommand(IdempotencyKey)
 {
+    public override bool RarelyReplayed => true;
+
     protected override string Describe() => "expire";
 
     public override Result<LedgerEntry?> Apply(LedgerTransaction transaction)
