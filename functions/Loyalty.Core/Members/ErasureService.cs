@@ -3,6 +3,7 @@ using Loyalty.Core.Family;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Redemptions;
 using Loyalty.Core.Reminders;
+using Loyalty.Core.Sagas;
 using Loyalty.Core.Webhooks.WeChat;
 
 namespace Loyalty.Core.Members;
@@ -23,8 +24,7 @@ public sealed class ErasureService(
     IMemberDirectory directory,
     WeChatErasure wechat,
     IFamilyStore family,
-    TransfersInFlight transfers,
-    MergesInFlight merges,
+    SagasInFlight inFlight,
     IRedemptionStore redemptions,
     ISmsSendLog smsLog,
     ISmsOutbox smsOutbox,
@@ -47,7 +47,7 @@ public sealed class ErasureService(
         }
 
         // A merge between its steps would credit an erased target or leave a source nobody can give the points back to.
-        if (account.Status != MemberStatus.Erased && await merges.CheckAsync(member, cancellationToken) is { } merging)
+        if (account.Status != MemberStatus.Erased && await inFlight.CheckAsync(SagaKind.Merge, member, cancellationToken) is { } merging)
         {
             return merging;
         }
@@ -92,7 +92,7 @@ public sealed class ErasureService(
             return LedgerTransaction.OpenHolds(holds);
         }
 
-        return await transfers.CheckAsync(member, cancellationToken);
+        return await inFlight.CheckAsync(SagaKind.Transfer, member, cancellationToken);
     }
 
     private async Task<Error?> RemoveLinksAsync(MemberKey member, CancellationToken cancellationToken)

@@ -25,8 +25,7 @@ public sealed class MergeService(
     ProgramService programs,
     IFamilyStore family,
     IWeChatBindingStore wechat,
-    TransfersInFlight transfers,
-    MergesInFlight inFlight,
+    SagasInFlight inFlight,
     IPendingSagas pending,
     TimeProvider time)
 {
@@ -157,9 +156,9 @@ public sealed class MergeService(
             return Error.Conflict("member-has-wechat", $"Member '{source.MemberId}' has WeChat bindings; unbind them first and bind the openid to '{target.MemberId}'.");
         }
 
-        return await transfers.CheckAsync(source, cancellationToken)
-            ?? await inFlight.CheckAsync(source, cancellationToken)
-            ?? await inFlight.CheckAsync(target, cancellationToken);
+        return await inFlight.CheckAsync(SagaKind.Transfer, source, cancellationToken)
+            ?? await inFlight.CheckAsync(SagaKind.Merge, source, cancellationToken)
+            ?? await inFlight.CheckAsync(SagaKind.Merge, target, cancellationToken);
     }
 
     private async Task<Error> FailAsync(MergeRecord record, Error error, CancellationToken cancellationToken)

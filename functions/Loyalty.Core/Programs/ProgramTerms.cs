@@ -151,21 +151,24 @@ public static class ProgramTerms
             yield return t.Pick($"注册时未填写的，可在注册后 {f.ReferrerWindowDays} 天内补填推荐码。", $"A member who registered without a code can add one within {f.ReferrerWindowDays} days of registering.");
         }
 
+        // Referral points count toward a tier only where tiers follow points earned (not cash spent), on both sides alike.
+        var tier = f.CountsTowardTier && r.Tiers.Basis == TierBasis.PointsEarned ? t.Pick("（计入等级成长）", " (counting toward the tier)") : t.Pick("（不计入等级成长）", " (not counting toward the tier)");
+        var signUp = f.RefereePointsAtSignUp && f.RefereePoints > 0;
         if (f.ReferrerPoints > 0)
         {
-            yield return t.Pick($"推荐成功，推荐人获得 {f.ReferrerPoints} 积分{(f.CountsTowardTier ? "（计入等级成长）" : "（不计入等级成长）")}。", $"The referrer earns {f.ReferrerPoints} points per completed referral{(f.CountsTowardTier ? " (counting toward their tier)" : " (not counting toward their tier)")}.");
+            yield return t.Pick($"推荐成功，推荐人获得 {f.ReferrerPoints} 积分{tier}。", $"The referrer earns {f.ReferrerPoints} points per completed referral{tier}.");
         }
 
         if (f.RefereePoints > 0)
         {
-            yield return f.RefereePointsAtSignUp
-                ? t.Pick($"新会员使用推荐码注册即得 {f.RefereePoints} 积分。", $"The new member earns {f.RefereePoints} points on registering with a code.")
-                : t.Pick($"推荐成功，新会员获得 {f.RefereePoints} 积分。", $"The new member earns {f.RefereePoints} points when the referral completes.");
+            yield return signUp
+                ? t.Pick($"新会员使用推荐码注册即得 {f.RefereePoints} 积分{tier}，之后的消费、退款或推荐上限不影响这部分积分。", $"The new member earns {f.RefereePoints} points on registering with a code{tier}; they keep them whatever happens to the referral afterwards.")
+                : t.Pick($"推荐成功，新会员获得 {f.RefereePoints} 积分{tier}。", $"The new member earns {f.RefereePoints} points when the referral completes{tier}.");
         }
 
         if (r.Earning.ReturnWindowDays > 0)
         {
-            yield return t.Pick($"奖励在该笔消费 {r.Earning.ReturnWindowDays} 天退货期结束后发放；期内退款则推荐奖励取消。", $"The reward is paid when the purchase's {r.Earning.ReturnWindowDays}-day return window ends; a refund before then cancels it.");
+            yield return t.Pick($"推荐奖励在该笔消费 {r.Earning.ReturnWindowDays} 天退货期结束后发放；期内退款则推荐奖励取消。", $"The referral reward is paid when the purchase's {r.Earning.ReturnWindowDays}-day return window ends; a refund before then cancels it.");
         }
 
         if (f.MaxRewardsPerMonth > 0 || f.MaxRewardsLifetime > 0)
@@ -181,7 +184,9 @@ public static class ProgramTerms
                 caps.Add(t.Pick($"累计最多 {f.MaxRewardsLifetime} 次", $"{f.MaxRewardsLifetime} in total"));
             }
 
-            yield return t.Pick($"每位推荐人获得推荐奖励{string.Join("，", caps)}；超出的推荐双方均无奖励。", $"A referrer is rewarded for at most {string.Join(" and ", caps)}; a referral past that earns neither side anything.");
+            yield return signUp
+                ? t.Pick($"每位推荐人获得推荐奖励{string.Join("，", caps)}；超出的推荐不再发放推荐奖励（新会员注册所得积分保留）。", $"A referrer is rewarded for at most {string.Join(" and ", caps)}; a referral past that earns no referral reward (the new member keeps the points from registering).")
+                : t.Pick($"每位推荐人获得推荐奖励{string.Join("，", caps)}；超出的推荐双方均无奖励。", $"A referrer is rewarded for at most {string.Join(" and ", caps)}; a referral past that earns neither side anything.");
         }
 
         yield return t.Pick("不可推荐自己或使用相同手机号的会员；每位新会员只能被推荐一次（以最先填写的推荐码为准）；账户冻结期间的推荐奖励在解冻后方可使用。", "You cannot refer yourself or a member with your phone number; a member can be referred once (the first code counts); a frozen referrer's rewards become usable only once unfrozen.");

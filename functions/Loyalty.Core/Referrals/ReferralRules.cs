@@ -35,7 +35,7 @@ public sealed record ReferralRules
     /// <summary>Rewarded referrals per referrer ever; 0 = no cap.</summary>
     public int MaxRewardsLifetime { get; init; }
 
-    /// <summary>Whether the referrer's reward counts toward their tier like points earned from purchases.</summary>
+    /// <summary>Whether referral rewards (both sides') count toward the tier like points earned from purchases; only tiers by points earned count points.</summary>
     public bool CountsTowardTier { get; init; }
 
     /// <summary>The share link, with <c>{code}</c> where the member's code goes (e.g. https://shop.example/join?ref={code}).</summary>

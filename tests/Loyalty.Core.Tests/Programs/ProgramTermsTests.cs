@@ -71,6 +71,22 @@ public sealed class ProgramTermsTests
         Assert.Contains("每月最多 5 次", zh, StringComparison.Ordinal);
         Assert.Contains("within 14 days", en, StringComparison.Ordinal);
         Assert.Contains("at most 5 a month", en, StringComparison.Ordinal);
-        Assert.Contains("超出的推荐双方均无奖励", zh, StringComparison.Ordinal);
+        Assert.Contains("超出的推荐不再发放推荐奖励（新会员注册所得积分保留）", zh, StringComparison.Ordinal);
+        Assert.Contains("the new member keeps the points from registering", en, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cap_without_sign_up_points_pays_neither_side_and_the_tier_note_follows_the_tier_basis()
+    {
+        var referrals = new Loyalty.Core.Referrals.ReferralRules { Enabled = true, ReferrerPoints = 200, RefereePoints = 50, MaxRewardsLifetime = 10, CountsTowardTier = true };
+        string English(TierBasis basis) => string.Join("\n", ProgramTerms.Render(Program with { Rules = Program.Rules with { Referrals = referrals, Tiers = new TierRules { Basis = basis } } }, "en").Sections.Single(s => s.Title == "Referrals").Lines);
+
+        var byPoints = English(TierBasis.PointsEarned);
+        var bySpend = English(TierBasis.Spend);
+
+        Assert.Contains("a referral past that earns neither side anything", byPoints, StringComparison.Ordinal);
+        Assert.Contains("The referrer earns 200 points per completed referral (counting toward the tier)", byPoints, StringComparison.Ordinal);
+        Assert.Contains("The new member earns 50 points when the referral completes (counting toward the tier)", byPoints, StringComparison.Ordinal);
+        Assert.Contains("The referrer earns 200 points per completed referral (not counting toward the tier)", bySpend, StringComparison.Ordinal);
     }
 }

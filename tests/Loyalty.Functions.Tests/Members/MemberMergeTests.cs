@@ -1,6 +1,7 @@
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
+using Loyalty.Core.Sagas;
 using Loyalty.Functions.Audit;
 using Loyalty.Functions.Family;
 using Loyalty.Functions.Freezes;
@@ -41,6 +42,74 @@ public sealed class MemberMergeTests(FunctionsHost host) : IClassFixture<Functio
     {
         var ledger = await CallAsync(Request("GET", $"/api/v1/members/{member}/ledger?type={type}", apiKey: tenant.Pos), r => Members.Ledger(r, member, CancellationToken.None));
         return Assert.Single(ledger.Json["entries"]!.AsArray())!;
+    }
+
+    private Task<Response> EraseAsync(TenantKeys tenant, string member, string idempotencyKey) =>
+        CallAsync(Request("DELETE", $"/api/v1/members/{member}", new { reason = "Member request" }, tenant.Admin, Key(idempotencyKey)), r => host.Function<MemberPrivacyFunctions>().Erase(r, member, CancellationToken.None));
+
+    /// <summary>A merge left as a crash leaves it: indexed and recorded, the source closed and its points given up, the target not yet credited.</summary>
+    private async Task MergeStoppedAfterMoveOutAsync(TenantKeys tenant, string source, string target)
+    {
+        var now = host.Time.GetUtcNow();
+        await host.Services.GetRequiredService<IPendingSagas>().AddAsync(PendingSaga.Merge(tenant.TenantId, source, now), CancellationToken.None);
+        await host.Services.GetRequiredService<IMergeStore>().AddOrGetAsync(new MergeRecord { TenantId = tenant.TenantId, MergeId = source, FromMemberId = source, ToMemberId = target, CreatedAt = now }, CancellationToken.None);
+        var moved = await host.Services.GetRequiredService<LedgerService>().ExecuteAsync(new MemberKey(tenant.TenantId, source), new MergeOut($"merge:{source}:out", source, target), CancellationToken.None);
+        Assert.True(moved.IsSuccess);
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+    }
+
+    private static void AssertMergeInFlight(Response refused, params string[] named)
+    {
+        Assert.True((refused.Status, refused.Code) == (409, SagasInFlight.PendingMergeCode), refused.Text);
+        Assert.StartsWith("application/problem+json", refused.ContentType, StringComparison.Ordinal);
+        var detail = refused.Json["detail"]!.GetValue<string>();
+        Assert.Contains("merge still in flight", detail, StringComparison.Ordinal);
+        Assert.All(named, id => Assert.Contains($"'{id}'", detail, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Erasing_either_member_of_a_merge_still_in_flight_is_refused_and_changes_nothing_until_the_merge_ends()
+    {
+        var tenant = await host.NewTenantAsync();
+        var source = await MemberWithPointsAsync(host, tenant, 300);
+        var target = await MemberWithPointsAsync(host, tenant, 100);
+        await MergeStoppedAfterMoveOutAsync(tenant, source, target);
+        var before = await StorageSnapshot.TakeAsync(host, tenant.TenantId);
+
+        var eraseTarget = await EraseAsync(tenant, target, "erase-target");
+        var eraseSource = await EraseAsync(tenant, source, "erase-source");
+
+        AssertMergeInFlight(eraseTarget, target, source);
+        AssertMergeInFlight(eraseSource, source, target);
+        Assert.Empty((await StorageSnapshot.TakeAsync(host, tenant.TenantId)).ChangedSince(before));
+        var kept = await MemberAsync(host, tenant, target);
+        Assert.Equal(("active", 100L), (kept.Json["status"]!.GetValue<string>(), kept.Json["available"]!.GetValue<long>()));
+
+        var finished = await MergeAsync(tenant.Admin, target, new { from = source });
+        Assert.True(finished.Status == 200, finished.Text);
+        var erased = await EraseAsync(tenant, target, "erase-target");
+        Assert.True(erased.Status == 200, erased.Text);
+        Assert.Equal(-400, erased.Json["entry"]!["delta"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_second_merge_into_or_out_of_a_member_whose_merge_is_in_flight_is_refused_and_changes_nothing()
+    {
+        var tenant = await host.NewTenantAsync();
+        var source = await MemberWithPointsAsync(host, tenant, 300);
+        var target = await MemberWithPointsAsync(host, tenant, 100);
+        var other = await MemberWithPointsAsync(host, tenant, 50);
+        await MergeStoppedAfterMoveOutAsync(tenant, source, target);
+        var before = await StorageSnapshot.TakeAsync(host, tenant.TenantId);
+
+        var intoTarget = await MergeAsync(tenant.Admin, target, new { from = other }, "merge-into");
+        var outOfTarget = await MergeAsync(tenant.Admin, other, new { from = target }, "merge-out");
+
+        AssertMergeInFlight(intoTarget, target, source);
+        AssertMergeInFlight(outOfTarget, target, source);
+        Assert.Empty((await StorageSnapshot.TakeAsync(host, tenant.TenantId)).ChangedSince(before));
+        Assert.Equal(["adjust"], await LedgerTypesAsync(host, tenant, other));
+        Assert.Equal(["adjust"], await LedgerTypesAsync(host, tenant, target));
     }
 
     [Fact]

@@ -35,8 +35,8 @@ internal sealed class PosServices
         LotteryService = new LotteryService(Lotteries, Ledger, LedgerService, PendingSagas, time);
         Tenants = new TableTenantStore(storage.Tables);
         Merges = new TableMergeStore(storage.Tables);
-        MergesInFlight = new MergesInFlight(PendingSagas, Merges, time);
-        MergeService = new MergeService(Merges, Ledger, LedgerService, Programs, FamilyStore, new TableWeChatBindingStore(storage.Tables), new TransfersInFlight(PendingSagas, Transfers, time), MergesInFlight, PendingSagas, time);
+        SagasInFlight = new SagasInFlight(PendingSagas, Transfers, Merges, time);
+        MergeService = new MergeService(Merges, Ledger, LedgerService, Programs, FamilyStore, new TableWeChatBindingStore(storage.Tables), SagasInFlight, PendingSagas, time);
         TidyUp = new PendingSagaTidyUp(Tenants, PendingSagas, TransferService, LotteryService, MergeService, time);
     }
 
@@ -72,7 +72,7 @@ internal sealed class PosServices
 
     public TableMergeStore Merges { get; }
 
-    public MergesInFlight MergesInFlight { get; }
+    public SagasInFlight SagasInFlight { get; }
 
     public MergeService MergeService { get; }
 

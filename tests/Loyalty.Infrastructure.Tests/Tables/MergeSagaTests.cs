@@ -64,12 +64,12 @@ public sealed class MergeSagaTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Empty((await services.StateAsync(source)).Lots);
         foreach (var member in new[] { source, target })
         {
-            Assert.Equal(MergesInFlight.Code, (await services.MergesInFlight.CheckAsync(member, CancellationToken.None))?.Code);
+            Assert.Equal(SagasInFlight.PendingMergeCode, (await services.SagasInFlight.CheckAsync(SagaKind.Merge, member, CancellationToken.None))?.Code);
         }
 
         var other = await services.NewMemberAsync(tenant, 5);
         var intoBusy = await services.MergeService.MergeAsync(target, new MergeRequest(other.MemberId), CancellationToken.None);
-        Assert.Equal(MergesInFlight.Code, intoBusy.Error?.Code);
+        Assert.Equal(SagasInFlight.PendingMergeCode, intoBusy.Error?.Code);
         Assert.Equal(new TidyUpReport(0, 0, 0), await services.TidyUp.RunAsync(CancellationToken.None));
 
         time.Advance(PastGrace);
@@ -81,7 +81,7 @@ public sealed class MergeSagaTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal(expected, await ByExpiryAsync(services, target));
         Assert.Empty((await services.StateAsync(source)).Lots);
         Assert.Empty(await PendingAsync(services, tenant));
-        Assert.Null(await services.MergesInFlight.CheckAsync(target, CancellationToken.None));
+        Assert.Null(await services.SagasInFlight.CheckAsync(SagaKind.Merge, target, CancellationToken.None));
 
         Assert.Equal(new TidyUpReport(0, 0, 0), await services.TidyUp.RunAsync(CancellationToken.None));
         var retry = await services.MergeService.MergeAsync(target, new MergeRequest(source.MemberId), CancellationToken.None);
