@@ -42,7 +42,7 @@ public sealed class LiabilityTests
             Member("b") with { Expiring = [new(D("2026-12-01"), 50), new(D("2027-06-01"), 999)] },
         ];
 
-        var forecast = ExpiryForecast.ByMonth(members, D("2026-12-04"), 3);
+        var forecast = ExpiringPointsForecast.ByMonth(members, D("2026-12-04"), 3);
 
         // December 300 + 50; January nothing; February 100; June is beyond the three months
         Assert.Equal([new ExpiringPoints(D("2026-12-01"), 350), new(D("2027-01-01"), 0), new(D("2027-02-01"), 100)], forecast);

@@ -28,7 +28,7 @@ public sealed class ReferralEffectTests
         Assert.Equal(0.3333m, effect.KFactor.Value); // 0.5 x 2/3 = 2 / 6
         Assert.Equal(0.75m, effect.ReferredShareOfNew.Value); // 3 / 4
         Assert.Equal(230m, effect.RefereeSpend); // 150 + 80
-        Assert.Equal([new ReferrerTally("r1", 2, 1, 150m), new ReferrerTally("r2", 1, 1, 80m)], effect.TopReferrers);
+        Assert.Equal([new ReferrerEffect("r1", 2, 1, 150m), new ReferrerEffect("r2", 1, 1, 80m)], effect.TopReferrers);
     }
 
     [Fact]
