@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Loyalty.Core.Common;
 using Loyalty.Core.Tenants;
 using Loyalty.Functions.Http;
+using Loyalty.Functions.MerchantConsole;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Loyalty.Functions.OpenApi;
@@ -24,7 +25,7 @@ public static partial class OpenApiDocumentGenerator
     private static readonly ApiKeyScope[] LimitedScopes = [ApiKeyScope.Pos, ApiKeyScope.Storefront];
 
     public static GeneratedDocument Generate() =>
-        Generate(ReadDescription(), HttpFunction.Discover(typeof(OpenApiDocumentGenerator).Assembly).Where(f => f.Name != UnmatchedRouteFunctions.Name));
+        Generate(ReadDescription(), HttpFunction.Discover(typeof(OpenApiDocumentGenerator).Assembly).Where(f => f.Name != UnmatchedRouteFunctions.Name && f.Name != ConsoleFunctions.Name));
 
     public static GeneratedDocument Generate(JsonObject description, IEnumerable<HttpFunction> functions)
     {
