@@ -2,13 +2,18 @@
 # The test command: runs every test project in LoyaltyFunctions.sln against a private Azurite.
 #   ./scripts/test.sh                      everything
 #   ./scripts/test.sh --filter Ledger      extra arguments go to `dotnet test`
-# Ends with one line "N passed, N failed, N skipped" summed from the TRX results. Exits non-zero
+# Ends with one line "N passed, N failed, N skipped" summed from the TRX results, which stay in test-results/
+# with the merchant console's screenshots. Exits non-zero
 # when a test fails, the build fails, Azurite cannot start, or no test ran at all.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 work_dir="$(mktemp -d "${TMPDIR:-/tmp}/loyalty-test.XXXXXX")"
-results_dir="$work_dir/results"
+# The TRX files and the console's browser screenshots (console-screenshots/) of the latest run; kept after the run.
+results_dir="$PWD/test-results"
+rm -rf "$results_dir"
+mkdir -p "$results_dir"
+export LOYALTY_TEST_RESULTS="$results_dir"
 # A state dir of its own, so a developer's `scripts/azurite.sh start` instance is left alone.
 export AZURITE_STATE_DIR="$work_dir/azurite"
 

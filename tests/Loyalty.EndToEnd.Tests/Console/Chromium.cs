@@ -1,5 +1,6 @@
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Chromium;
 
 namespace Loyalty.EndToEnd.Tests.Console;
 
@@ -12,6 +13,8 @@ public static class Chromium
     public const string Browser = "/usr/bin/chromium";
 
     public const string Driver = "/usr/bin/chromedriver";
+
+    private const int MinimumWindowWidth = 500;
 
     public static bool InCi => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
 
@@ -28,7 +31,18 @@ public static class Chromium
 
         var options = new ChromeOptions { BinaryLocation = Browser };
         options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=en-US",
-            $"--window-size={width},{height}", "--no-first-run", "--disable-extensions", "--disable-background-networking");
+            "--no-first-run", "--disable-extensions", "--disable-background-networking");
+        if (width < MinimumWindowWidth)
+        {
+            // A headless window is never narrower than 500 px: a phone is emulated as a device of that viewport.
+            options.EnableMobileEmulation(new ChromiumMobileEmulationDeviceSettings { Width = width, Height = height, PixelRatio = 1, EnableTouchEvents = true });
+            options.AddArgument($"--window-size={MinimumWindowWidth},{height}");
+        }
+        else
+        {
+            options.AddArgument($"--window-size={width},{height}");
+        }
+
         options.AddUserProfilePreference("intl.accept_languages", "en-US");
         options.SetLoggingPreference(LogType.Browser, LogLevel.All);
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(Driver)!, Path.GetFileName(Driver));

@@ -39,8 +39,10 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserTests.Shop shop) : IClassF
             var expiresAt = DateTimeOffset.UtcNow.AddDays(20).ToString("O", CultureInfo.InvariantCulture);
             using var adjusted = await admin.PostAsync($"api/v1/members/{MemberId}/adjustments", new { delta = 300, reason = "welcome", expiresAt }, "seed-1");
             await Json.ReadAsync(adjusted, 201);
-            using var gift = await admin.PutAsync("api/v1/gifts/mug", new { name = "Tea mug", kind = "physical", pointsPrice = 800, stock = 12 });
+            using var gift = await admin.PutAsync("api/v1/gifts/mug", new { name = "Tea mug", kind = "physical", pointsPrice = 800 });
             Assert.True((int)gift.StatusCode is 200 or 201, await gift.Content.ReadAsStringAsync());
+            using var stocked = await admin.PostAsync("api/v1/gifts/mug/stock", new { delta = 12 }, "seed-stock");
+            await Json.ReadAsync(stocked, 200);
             _tenant = tenant;
         }
     }

@@ -46,8 +46,11 @@ function url(path, query) {
   return target;
 }
 
-/** One API call; resolves to { body, headers, status } for a 2xx answer and rejects with an ApiError otherwise. */
-export async function call(method, path, { query, body, headers } = {}) {
+/**
+ * One API call; resolves to { body, headers, status } for a 2xx answer and rejects with an ApiError otherwise.
+ * signIn: the call that tries a new key, whose 401 the sign-in form reports itself.
+ */
+export async function call(method, path, { query, body, headers, signIn = false } = {}) {
   const sent = new Headers(headers || {});
   sent.set('Accept', 'application/json');
   const apiKey = sessionStorage.getItem(apiKeyItem);
@@ -78,7 +81,7 @@ export async function call(method, path, { query, body, headers } = {}) {
   }
   if (!response.ok) {
     const error = new ApiError(response.status, parsed);
-    if (response.status === 401) listeners.forEach((listener) => listener(error));
+    if (response.status === 401 && !signIn) listeners.forEach((listener) => listener(error));
     throw error;
   }
   return { body: parsed, headers: response.headers, status: response.status };

@@ -39,7 +39,7 @@ function renderLogin() {
     session.signIn(apiKey.value.trim(), functionKey.value.trim());
     try {
       // Any valid key may read the program: a cheap way to learn whether the key is accepted at all.
-      await call('GET', 'program');
+      await call('GET', 'program', { signIn: true });
       notice = null;
       render();
     } catch (error) {

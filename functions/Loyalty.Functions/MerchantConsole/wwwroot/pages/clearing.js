@@ -32,7 +32,7 @@ async function forecast(element, total, table) {
       tooltip: { trigger: 'axis', renderMode: 'richText' },
       xAxis: { type: 'category', data: data.periods.map((p) => p.period) },
       yAxis: { type: 'value', name: t('col.points') },
-      series: [{ type: 'bar', name: t('col.points'), data: data.periods.map((p) => p.points), itemStyle: { color: '#c2410c' } }],
+      series: [{ type: 'bar', barMaxWidth: 56, name: t('col.points'), data: data.periods.map((p) => p.points), itemStyle: { color: '#c2410c' } }],
     });
     new ResizeObserver(() => instance.resize()).observe(element);
     element.dataset.drawn = 'true';
