@@ -35,7 +35,7 @@ public static class Chromium
         if (width < MinimumWindowWidth)
         {
             // A headless window is never narrower than 500 px: a phone is emulated as a device of that viewport.
-            options.EnableMobileEmulation(new ChromiumMobileEmulationDeviceSettings { Width = width, Height = height, PixelRatio = 1, EnableTouchEvents = true });
+            options.EnableMobileEmulation(new ChromiumMobileEmulationDeviceSettings { UserAgent = "Mozilla/5.0 (Linux; Android 14) Mobile Chromium", Width = width, Height = height, PixelRatio = 1, EnableTouchEvents = true });
             options.AddArgument($"--window-size={MinimumWindowWidth},{height}");
         }
         else
