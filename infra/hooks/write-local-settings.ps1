@@ -2,7 +2,7 @@
 $ErrorActionPreference = 'Stop'
 
 $settings = 'functions/Loyalty.Functions/local.settings.json'
-$timerFunctions = @('ReviewTiers', 'TidyUpPendingSagas', 'ClearExpiredPoints', 'RestartReferralDrivers', 'SendExpiryReminders')
+$timerFunctions = @('ReviewTiers', 'TidyUpPendingSagas', 'ClearExpiredPoints', 'RestartReferralDrivers', 'SendExpiryReminders', 'RedriveQueuedWork')
 
 if (Test-Path $settings) {
     Write-Host "write-local-settings: $settings exists; left unchanged."

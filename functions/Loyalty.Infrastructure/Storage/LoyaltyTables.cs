@@ -32,6 +32,7 @@ public sealed class LoyaltyTables(TableServiceClient service, IOptions<TableStor
     public const string AdminAudit = "adminaudit";
     public const string SmsOutbox = "smsoutbox";
     public const string SmsLog = "smslog";
+    public const string QueuedWork = "queuedwork";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();
 

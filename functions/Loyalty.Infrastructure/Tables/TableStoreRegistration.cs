@@ -9,6 +9,7 @@ using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
 using Loyalty.Core.Purchases;
 using Loyalty.Core.Redemptions;
+using Loyalty.Core.Redrive;
 using Loyalty.Core.Referrals;
 using Loyalty.Core.Refunds;
 using Loyalty.Core.Reminders;
@@ -55,6 +56,7 @@ public static class TableStoreRegistration
         services.AddSingleton<IAdminAuditLog, TableAdminAuditLog>();
         services.AddSingleton<ISmsOutbox, TableSmsOutbox>();
         services.AddSingleton<ISmsSendLog, TableSmsSendLog>();
+        services.AddSingleton<IQueuedWorkIndex, TableQueuedWorkIndex>();
         return services;
     }
 }

@@ -110,6 +110,7 @@ public sealed class FunctionMetadataTests
         ["RewardReferral"] = "activityTrigger",
         ["SendExpiryReminders"] = "timer 0 */15 * * * *",
         ["ListSmsOutbox"] = "http GET v1/admin/sms-outbox",
+        ["RedriveQueuedWork"] = "timer 0 * * * * *",
         [UnmatchedRouteFunctions.Name] = "http GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS {*path}",
     };
 
