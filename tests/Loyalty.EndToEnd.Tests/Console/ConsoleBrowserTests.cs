@@ -88,6 +88,25 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserTests.Shop shop) : IClassF
         browser.FindElement(By.Id("sign-in")).Click();
     }
 
+    /// <summary>A browser signed in with the tenant's admin key, on <paramref name="page"/>.</summary>
+    private async Task<ChromeDriver> SignedInAsync(string page, int width = 1280, int height = 900)
+    {
+        await shop.ReadyAsync();
+        var browser = Chromium.Start(width, height);
+        try
+        {
+            SignIn(browser, shop.Tenant.AdminKey);
+            Visible(browser, By.Id($"nav-{page}")).Click();
+            Visible(browser, By.Id($"page-{page}"));
+            return browser;
+        }
+        catch
+        {
+            browser.Dispose();
+            throw;
+        }
+    }
+
     private static void Type(IWebElement input, string text)
     {
         input.Clear();
@@ -118,10 +137,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserTests.Shop shop) : IClassF
     [BrowserFact]
     public async Task An_admin_adjusts_a_member_and_sees_the_new_balance()
     {
-        await shop.ReadyAsync();
-        using var browser = Chromium.Start(1280, 900);
-        SignIn(browser, shop.Tenant.AdminKey);
-        Visible(browser, By.Id("nav-members"));
+        using var browser = await SignedInAsync("members");
         Assert.DoesNotContain(shop.Tenant.AdminKey, browser.Url, StringComparison.Ordinal);
 
         Type(Visible(browser, By.Id("member-query")), shop.MemberId);
@@ -143,10 +159,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserTests.Shop shop) : IClassF
     [BrowserFact]
     public async Task A_programme_saved_with_an_error_shows_it_at_the_field()
     {
-        await shop.ReadyAsync();
-        using var browser = Chromium.Start(1280, 900);
-        SignIn(browser, shop.Tenant.AdminKey);
-        Visible(browser, By.Id("nav-programme")).Click();
+        using var browser = await SignedInAsync("programme");
         Until(browser, d => d.FindElement(By.Id("programme-json")).GetAttribute("value")?.Contains("earning", StringComparison.Ordinal) == true, "the rules loaded");
         Until(browser, d => d.FindElements(By.CssSelector("#programme-terms section")).Count > 0, "the member terms");
 
@@ -165,10 +178,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserTests.Shop shop) : IClassF
     [BrowserFact]
     public async Task The_clearing_page_draws_the_expiry_forecast_chart()
     {
-        await shop.ReadyAsync();
-        using var browser = Chromium.Start(1280, 900);
-        SignIn(browser, shop.Tenant.AdminKey);
-        Visible(browser, By.Id("nav-clearing")).Click();
+        using var browser = await SignedInAsync("clearing");
         Until(browser, d => d.FindElements(By.CssSelector("#forecast-chart[data-drawn='true'] canvas")).Count > 0, "the chart's canvas");
 
         // Pixels that are not transparent: the axes, labels and the bar of the seeded points.
@@ -188,11 +198,9 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserTests.Shop shop) : IClassF
     [BrowserFact]
     public async Task Every_page_fits_a_phone_and_a_laptop_in_both_languages()
     {
-        await shop.ReadyAsync();
         foreach (var (width, height, label) in new[] { (1280, 900, "1280"), (390, 844, "390") })
         {
-            using var browser = Chromium.Start(width, height);
-            SignIn(browser, shop.Tenant.AdminKey);
+            using var browser = await SignedInAsync("members", width, height);
             foreach (var page in new[] { "members", "programme", "gifts", "clearing" })
             {
                 Visible(browser, By.Id($"nav-{page}")).Click();
