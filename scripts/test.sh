@@ -9,16 +9,20 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 work_dir="$(mktemp -d "${TMPDIR:-/tmp}/loyalty-test.XXXXXX")"
-# The TRX files and the console's browser screenshots (console-screenshots/) of the latest run; kept after the run.
-results_dir="$PWD/test-results"
-rm -rf "$results_dir"
-mkdir -p "$results_dir"
+results_dir="$work_dir/results"
+# The TRX files and the console's browser screenshots (console-screenshots/) are written to this run's own directory
+# (so two runs never count each other's results) and copied to test-results/ when the run ends.
+kept_results="$PWD/test-results"
 export LOYALTY_TEST_RESULTS="$results_dir"
 # A state dir of its own, so a developer's `scripts/azurite.sh start` instance is left alone.
 export AZURITE_STATE_DIR="$work_dir/azurite"
 
 cleanup() {
     scripts/azurite.sh stop 2>/dev/null || true
+    if [[ -d "$results_dir" ]]; then
+        rm -rf "$kept_results"
+        cp -r "$results_dir" "$kept_results" || true
+    fi
     rm -rf "$work_dir"
 }
 # On Ctrl+C dotnet test cancels its run itself; bash then runs the INT trap, and EXIT stops Azurite.
