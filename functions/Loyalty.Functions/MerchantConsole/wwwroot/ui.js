@@ -34,7 +34,9 @@ export function problemMessage(error) {
   const problem = error.problem || {};
   if (error.status === 0) return h('div', { className: 'message error', role: 'alert' }, t('common.network'));
   return h('div', { className: 'message error', role: 'alert', dataset: { code: problem.code || '' } },
-    h('strong', {}, problem.detail || problem.title || error.message),
+    h('strong', {}, error.status === 403
+      ? t('login.scope', { detail: problem.detail || problem.code || '' })
+      : problem.detail || problem.title || error.message),
     ' ',
     h('span', { className: 'muted' }, t('common.problem', { title: problem.title || '', status: error.status, code: problem.code || '' })),
     error.fieldErrors.length
