@@ -135,6 +135,20 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserTests.Shop shop) : IClassF
     }
 
     [BrowserFact]
+    public async Task A_key_without_the_admin_scope_is_told_to_sign_in_with_an_admin_key()
+    {
+        await shop.ReadyAsync();
+        using var browser = Chromium.Start(1280, 900);
+
+        SignIn(browser, shop.Tenant.PosKey);
+
+        // A POS key may read the program, so it signs in; the member list is for admins only.
+        Visible(browser, By.Id("page-members"));
+        Until(browser, d => d.FindElement(By.Id("page-members")).Text.Contains("Sign in with an admin key", StringComparison.Ordinal), "the scope message");
+        Save(browser, "members-pos-key");
+    }
+
+    [BrowserFact]
     public async Task An_admin_adjusts_a_member_and_sees_the_new_balance()
     {
         using var browser = await SignedInAsync("members");
