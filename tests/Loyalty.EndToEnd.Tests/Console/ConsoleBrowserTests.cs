@@ -64,14 +64,30 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserTests.Shop shop) : IClassF
     private static void Save(ChromeDriver browser, string name) =>
         browser.GetScreenshot().SaveAsFile(Path.Combine(Screenshots, name + ".png"));
 
+    /// <summary>A wait that looks again when the page re-rendered the element it had just found (a stale reference).</summary>
+    private static WebDriverWait Waiting(ChromeDriver browser)
+    {
+        var wait = new WebDriverWait(browser, Wait);
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
+        return wait;
+    }
+
     private static IWebElement Visible(ChromeDriver browser, By by) =>
-        new WebDriverWait(browser, Wait).Until(d => d.FindElements(by).FirstOrDefault(e => e.Displayed));
+        Waiting(browser).Until(d => d.FindElements(by).FirstOrDefault(e => e.Displayed));
+
+    /// <summary>Clicks the visible element, finding it again if the page re-rendered it between finding and clicking.</summary>
+    private static void Click(ChromeDriver browser, By by) =>
+        Waiting(browser).Until(d =>
+        {
+            Visible(browser, by).Click();
+            return true;
+        });
 
     private static void Until(ChromeDriver browser, Func<IWebDriver, bool> condition, string what)
     {
         try
         {
-            new WebDriverWait(browser, Wait).Until(condition);
+            Waiting(browser).Until(condition);
         }
         catch (WebDriverTimeoutException)
         {
@@ -85,7 +101,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserTests.Shop shop) : IClassF
         var input = Visible(browser, By.Id("api-key"));
         input.Clear();
         input.SendKeys(key);
-        browser.FindElement(By.Id("sign-in")).Click();
+        Click(browser, By.Id("sign-in"));
     }
 
     /// <summary>A browser signed in with the tenant's admin key, on <paramref name="page"/>.</summary>
@@ -96,7 +112,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserTests.Shop shop) : IClassF
         try
         {
             SignIn(browser, shop.Tenant.AdminKey);
-            Visible(browser, By.Id($"nav-{page}")).Click();
+            Click(browser, By.Id($"nav-{page}"));
             Visible(browser, By.Id($"page-{page}"));
             return browser;
         }
@@ -155,13 +171,13 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserTests.Shop shop) : IClassF
         Assert.DoesNotContain(shop.Tenant.AdminKey, browser.Url, StringComparison.Ordinal);
 
         Type(Visible(browser, By.Id("member-query")), shop.MemberId);
-        browser.FindElement(By.CssSelector("#member-lookup button[type=submit]")).Click();
+        Click(browser, By.CssSelector("#member-lookup button[type=submit]"));
         Until(browser, d => d.FindElements(By.Id("member-balance")).FirstOrDefault()?.Text == "300", "the member's balance of 300");
         Assert.Contains("welcome", Visible(browser, By.Id("member-lots")).Text + browser.FindElement(By.TagName("body")).Text, StringComparison.Ordinal);
 
         Type(browser.FindElement(By.Id("adjust-delta")), "50");
         Type(browser.FindElement(By.Id("adjust-reason")), "Console test bonus");
-        browser.FindElement(By.CssSelector("#adjust button[type=submit]")).Click();
+        Click(browser, By.CssSelector("#adjust button[type=submit]"));
 
         Until(browser, d => d.FindElements(By.Id("member-balance")).FirstOrDefault()?.Text == "350", "the new balance of 350");
         Assert.Contains("350", Visible(browser, By.CssSelector("#action-status .message.ok")).Text, StringComparison.Ordinal);
@@ -179,8 +195,8 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserTests.Shop shop) : IClassF
 
         var rate = browser.FindElement(By.Id("rule-earning-baseRatePer"));
         Type(rate, "0");
-        browser.FindElement(By.Id("rule-earning-returnWindowDays")).Click();
-        browser.FindElement(By.Id("programme-save")).Click();
+        Click(browser, By.Id("rule-earning-returnWindowDays"));
+        Click(browser, By.Id("programme-save"));
 
         var error = Visible(browser, By.CssSelector("[data-error-for='earning.baseRatePer']"));
         Assert.Contains("baseRatePer", error.Text, StringComparison.Ordinal);
@@ -217,7 +233,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserTests.Shop shop) : IClassF
             using var browser = await SignedInAsync("members", width, height);
             foreach (var page in new[] { "members", "programme", "gifts", "clearing" })
             {
-                Visible(browser, By.Id($"nav-{page}")).Click();
+                Click(browser, By.Id($"nav-{page}"));
                 Visible(browser, By.Id($"page-{page}"));
                 if (page == "gifts")
                 {
@@ -230,7 +246,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserTests.Shop shop) : IClassF
                 Save(browser, $"{page}-{label}");
             }
 
-            browser.FindElement(By.Id("language")).Click();
+            Click(browser, By.Id("language"));
             Until(browser, d => d.FindElement(By.Id("nav-members")).Text == "会员", "the switch to zh-CN");
             Save(browser, $"clearing-{label}-zh-CN");
             Assert.Empty(PageErrors(browser));
