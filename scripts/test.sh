@@ -2,18 +2,27 @@
 # The test command: runs every test project in LoyaltyFunctions.sln against a private Azurite.
 #   ./scripts/test.sh                      everything
 #   ./scripts/test.sh --filter Ledger      extra arguments go to `dotnet test`
-# Ends with one line "N passed, N failed, N skipped" summed from the TRX results. Exits non-zero
+# Ends with one line "N passed, N failed, N skipped" summed from the TRX results, which stay in test-results/
+# with the merchant console's screenshots. Exits non-zero
 # when a test fails, the build fails, Azurite cannot start, or no test ran at all.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 work_dir="$(mktemp -d "${TMPDIR:-/tmp}/loyalty-test.XXXXXX")"
 results_dir="$work_dir/results"
+# The TRX files and the console's browser screenshots (console-screenshots/) are written to this run's own directory
+# (so two runs never count each other's results) and copied to test-results/ when the run ends.
+kept_results="$PWD/test-results"
+export LOYALTY_TEST_RESULTS="$results_dir"
 # A state dir of its own, so a developer's `scripts/azurite.sh start` instance is left alone.
 export AZURITE_STATE_DIR="$work_dir/azurite"
 
 cleanup() {
     scripts/azurite.sh stop 2>/dev/null || true
+    if [[ -d "$results_dir" ]]; then
+        rm -rf "$kept_results"
+        cp -r "$results_dir" "$kept_results" || true
+    fi
     rm -rf "$work_dir"
 }
 # On Ctrl+C dotnet test cancels its run itself; bash then runs the INT trap, and EXIT stops Azurite.

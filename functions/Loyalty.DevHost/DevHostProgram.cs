@@ -23,6 +23,7 @@ public static class DevHostProgram
         var output = Console.Out;
         await output.WriteLineAsync($"Loyalty dev host on {baseUrl} (settings: {app.Configuration[DevHostApplication.SettingsFileKey] ?? "environment only"})");
         await output.WriteLineAsync(Describe(app));
+        await output.WriteLineAsync($"Merchant console: {ConsoleUrl(baseUrl, app.Configuration)} (sign in with the admin key below)");
 
         try
         {
@@ -54,6 +55,14 @@ public static class DevHostProgram
                 : "not set (Bootstrap__Secret), so the endpoint is off";
             await output.WriteLineAsync(keys.Describe(baseUrl, bootstrap));
         }
+    }
+
+    /// <summary>The console's address: the Functions host puts the route prefix before every route, this one too.</summary>
+    public static string ConsoleUrl(string baseUrl, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        var prefix = Http.HttpFunctionEndpoints.RoutePrefix(configuration);
+        return $"{baseUrl.TrimEnd('/')}/{(prefix.Length > 0 ? prefix + "/" : string.Empty)}console/";
     }
 
     private static string Describe(WebApplication app)

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Loyalty.Core.Common;
 using Loyalty.Core.Tenants;
 using Loyalty.Functions.Http;
+using Loyalty.Functions.MerchantConsole;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Loyalty.Functions.OpenApi;
@@ -24,7 +25,7 @@ public static partial class OpenApiDocumentGenerator
     private static readonly ApiKeyScope[] LimitedScopes = [ApiKeyScope.Pos, ApiKeyScope.Storefront];
 
     public static GeneratedDocument Generate() =>
-        Generate(ReadDescription(), HttpFunction.Discover(typeof(OpenApiDocumentGenerator).Assembly).Where(f => f.Name != UnmatchedRouteFunctions.Name));
+        Generate(ReadDescription(), HttpFunction.Discover(typeof(OpenApiDocumentGenerator).Assembly).Where(f => !OutsideTheApi.Contains(f.Name)));
 
     public static GeneratedDocument Generate(JsonObject description, IEnumerable<HttpFunction> functions)
     {
@@ -32,6 +33,9 @@ public static partial class OpenApiDocumentGenerator
         ArgumentNullException.ThrowIfNull(functions);
         return new Builder(description).Build(functions);
     }
+
+    /// <summary>HTTP functions that are no operation of the API: the catch-all for unknown routes and the console's static files.</summary>
+    public static IReadOnlySet<string> OutsideTheApi { get; } = new HashSet<string>(StringComparer.Ordinal) { UnmatchedRouteFunctions.Name, ConsoleFunctions.Name };
 
     public static JsonObject ReadDescription()
     {

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using Loyalty.Functions.Http;
 using Loyalty.Functions.Members;
+using Loyalty.Functions.MerchantConsole;
 
 namespace Loyalty.Functions.Tests.Metadata;
 
@@ -55,6 +56,7 @@ public sealed class FunctionMetadataTests
         ["ProcessAccrual"] = "queue %AccrualQueueName% LoyaltyStorage",
         ["AccrualPoison"] = "queue %AccrualQueueName%-poison LoyaltyStorage",
         ["GetOpenApiDocument"] = "http GET openapi.json",
+        [ConsoleFunctions.Name] = "http GET console/{*path}",
         ["QuotePoints"] = "http POST v1/pos/quotes",
         ["CreateHold"] = "http POST v1/pos/holds",
         ["GetHold"] = "http GET v1/pos/holds/{holdId}",
@@ -115,8 +117,11 @@ public sealed class FunctionMetadataTests
         [UnmatchedRouteFunctions.Name] = "http GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS {*path}",
     };
 
-    /// <summary>Public by design, outside /v1 and without a function key: the OpenAPI document describes the API and holds no data.</summary>
-    private static readonly HashSet<string> PublicDocuments = ["GetOpenApiDocument"];
+    /// <summary>
+    /// Public by design, outside /v1 and without a function key: the OpenAPI document describes the API, the merchant
+    /// console is static files a browser opens; neither holds data (the console's API calls carry the keys).
+    /// </summary>
+    private static readonly HashSet<string> PublicDocuments = ["GetOpenApiDocument", ConsoleFunctions.Name];
 
     public static JsonArray ReadMetadata()
     {

@@ -10,7 +10,7 @@ namespace Loyalty.Functions.Tests.OpenApi;
 public sealed class OpenApiDocumentGeneratorTests
 {
     private static readonly HttpFunction[] Functions =
-        [.. HttpFunction.Discover(typeof(OpenApiFunctions).Assembly).Where(f => f.Name != UnmatchedRouteFunctions.Name)];
+        [.. HttpFunction.Discover(typeof(OpenApiFunctions).Assembly).Where(f => !OpenApiDocumentGenerator.OutsideTheApi.Contains(f.Name))];
 
     private static JsonObject Operation(JsonObject description, string operationId) => description["operations"]![operationId]!.AsObject();
 
