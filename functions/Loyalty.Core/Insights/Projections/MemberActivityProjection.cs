@@ -20,7 +20,9 @@ public static class MemberActivityProjection
             activity = activity with { RegisteredOn = projected.Date, StoreId = projected.Store ?? activity.StoreId };
         }
 
-        if (projected.EntryType is { } type && type is not (LedgerEntryType.Profile or LedgerEntryType.Tier))
+        // What the member did: expiry, tier moves, freezes and the like happen to a member and are no activity.
+        if (projected.EntryType is { } type && type is not (LedgerEntryType.Expire or LedgerEntryType.Tier or LedgerEntryType.Profile or LedgerEntryType.Freeze
+            or LedgerEntryType.Unfreeze or LedgerEntryType.Forfeit or LedgerEntryType.Complete))
         {
             activity = activity with { LastActivityOn = Max(activity.LastActivityOn, projected.Date) };
         }

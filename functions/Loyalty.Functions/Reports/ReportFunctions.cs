@@ -1,0 +1,34 @@
+using Loyalty.Core.Insights.Projections;
+using Loyalty.Core.Tenants;
+using Loyalty.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Loyalty.Functions.Reports;
+
+/// <summary>The merchant's reports, for admins of the caller's tenant, read from the projections.</summary>
+public sealed class ReportFunctions(ApiEndpoint endpoint, InsightsReports reports)
+{
+    [Function("GetLiabilityReport")]
+    public Task<IActionResult> Liability(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/reports/liability")] HttpRequest req, CancellationToken cancellationToken) =>
+        endpoint.RunAsync(req, [ApiKeyScope.Admin], async caller =>
+        {
+            var range = ReportRangeQuery.Parse(req.Query);
+            return range.IsSuccess
+                ? ApiResult.Ok(await reports.LiabilityAsync(caller.TenantId, range.Value, cancellationToken))
+                : Problem.Result(range.Error, req);
+        });
+
+    [Function("GetPointsFlowTotals")]
+    public Task<IActionResult> FlowTotals(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/reports/points-flow/totals")] HttpRequest req, CancellationToken cancellationToken) =>
+        endpoint.RunAsync(req, [ApiKeyScope.Admin], async caller =>
+        {
+            var range = ReportRangeQuery.Parse(req.Query);
+            return range.IsSuccess
+                ? ApiResult.Ok(await reports.FlowTotalsAsync(caller.TenantId, range.Value, cancellationToken))
+                : Problem.Result(range.Error, req);
+        });
+}
