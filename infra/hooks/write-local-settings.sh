@@ -14,7 +14,7 @@
 set -eu
 
 settings=functions/Loyalty.Functions/local.settings.json
-timer_functions="ReviewTiers TidyUpPendingSagas ClearExpiredPoints RestartReferralDrivers SendExpiryReminders RelayOutbox PruneEventFeed"
+timer_functions="ReviewTiers TidyUpPendingSagas ClearExpiredPoints RestartReferralDrivers SendExpiryReminders RelayOutbox PruneEventFeed ProjectInsights"
 
 if [ -f "$settings" ]; then
     echo "write-local-settings: $settings exists; left unchanged."
