@@ -1,8 +1,10 @@
 using Loyalty.Core.Members;
 using Loyalty.Core.Redemptions;
+using Loyalty.Core.Redrive;
 using Loyalty.Functions.Http;
 using Loyalty.Functions.Members;
 using Loyalty.Functions.Redemptions;
+using Loyalty.Functions.Redrive;
 using Loyalty.Functions.Tenants;
 using Loyalty.Infrastructure;
 using Loyalty.Infrastructure.Security;
@@ -31,7 +33,7 @@ public static class FunctionServices
             .AddHttpEndpoints();
     }
 
-    /// <summary>The settings use cases and functions read: the phone-hash key, the bootstrap secret, the shipping deadline.</summary>
+    /// <summary>The settings use cases and functions read: the phone-hash key, the bootstrap secret, the shipping deadline, the re-drive of queued work.</summary>
     public static IServiceCollection AddUseCaseSettings(this IServiceCollection services, IConfiguration configuration)
     {
         const string phoneHashKey = $"{SecurityOptions.Section}__{nameof(SecurityOptions.PhoneHashKey)}";
@@ -65,6 +67,19 @@ public static class FunctionServices
                 $"'{RedemptionOptions.Section}__ShippingDeadline' must be a positive time span of at most {RedemptionOptions.MaxShippingDeadline.TotalDays:0} days, e.g. 14.00:00:00.")
             .ValidateOnStart();
         services.AddSingleton(sp => new RedemptionSettings(sp.GetRequiredService<IOptions<RedemptionOptions>>().Value.ShippingDeadline));
+
+        services.BindSettings<RedriveOptions>(configuration, RedriveOptions.Section)
+            .Validate(
+                o => o.After >= RedriveOptions.MinAfter && o.After <= RedriveOptions.MaxAfter,
+                $"'{RedriveOptions.Section}__After' must be a time span from {RedriveOptions.MinAfter:c} to {RedriveOptions.MaxAfter:c}, e.g. 00:05:00.")
+            .Validate(
+                o => o.MaxRedrives is >= 1 and <= RedriveOptions.MaxMaxRedrives,
+                $"'{RedriveOptions.Section}__MaxRedrives' must be 1 to {RedriveOptions.MaxMaxRedrives}.")
+            .Validate(
+                o => o.MaxPerRun is >= 1 and <= RedriveOptions.MaxMaxPerRun,
+                $"'{RedriveOptions.Section}__MaxPerRun' must be 1 to {RedriveOptions.MaxMaxPerRun}.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RedriveOptions>>().Value.ToSettings());
         return services;
     }
 

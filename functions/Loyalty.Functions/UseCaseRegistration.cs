@@ -13,6 +13,7 @@ using Loyalty.Core.Pos;
 using Loyalty.Core.Programs;
 using Loyalty.Core.Purchases;
 using Loyalty.Core.Redemptions;
+using Loyalty.Core.Redrive;
 using Loyalty.Core.Referrals;
 using Loyalty.Core.Refunds;
 using Loyalty.Core.Reminders;
@@ -27,7 +28,7 @@ namespace Loyalty.Functions;
 /// <summary>Core's use cases, grouped by what the function classes do with them. The stores they use come from Infrastructure.</summary>
 public static class UseCaseRegistration
 {
-    /// <summary>The ledger and what earns or adjusts points: programs and tiers, tenants, members, purchases, refunds, activities.</summary>
+    /// <summary>The ledger and what earns or adjusts points: programs and tiers, tenants, members, purchases, refunds (and the re-drive of those still queued), activities.</summary>
     public static IServiceCollection AddEarningUseCases(this IServiceCollection services)
     {
         services.AddSingleton<LedgerService>();
@@ -54,6 +55,7 @@ public static class UseCaseRegistration
         services.AddSingleton<AdminAudit>();
         services.AddSingleton<PurchaseService>();
         services.AddSingleton<RefundService>();
+        services.AddSingleton<QueuedWorkRedriver>();
         services.AddSingleton<ActivityService>();
         return services;
     }

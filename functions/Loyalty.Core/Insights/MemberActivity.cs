@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Loyalty.Core.Insights;
 
 /// <summary>
@@ -58,7 +60,10 @@ public sealed record MemberActivity
     /// <summary>What the member still needs for the next tier, in the unit of the program's tier basis (points earned, or yuan spent); null at the top tier.</summary>
     public decimal? ToNextTier { get; init; }
 
+    /// <summary>Derived from <see cref="Months"/>, so not stored.</summary>
+    [JsonIgnore]
     public int PurchaseCount => Months.Sum(m => m.Count);
 
+    [JsonIgnore]
     public decimal Spend => Months.Sum(m => m.Amount);
 }

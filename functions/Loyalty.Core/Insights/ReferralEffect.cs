@@ -19,7 +19,7 @@ public sealed record ReferralEffect(
     int Converted,
     int Referrers,
     decimal RefereeSpend,
-    IReadOnlyList<ReferrerTally> TopReferrers)
+    IReadOnlyList<ReferrerEffect> TopReferrers)
 {
     public Ratio ReferralsPerMember => new(Referees, Members);
 

@@ -16,7 +16,7 @@ public static class ReferralEffectCalculator
         var referees = newMembers.Where(m => m.ReferredBy is not null).ToList();
         var referrers = referees
             .GroupBy(m => m.ReferredBy!, StringComparer.Ordinal)
-            .Select(g => new ReferrerTally(g.Key, g.Count(), g.Count(m => m.PurchaseCount > 0), g.Sum(m => m.Spend)))
+            .Select(g => new ReferrerEffect(g.Key, g.Count(), g.Count(m => m.PurchaseCount > 0), g.Sum(m => m.Spend)))
             .OrderByDescending(r => r.Referees).ThenByDescending(r => r.Converted).ThenByDescending(r => r.RefereeSpend).ThenBy(r => r.MemberId, StringComparer.Ordinal)
             .ToList();
         return new ReferralEffect(

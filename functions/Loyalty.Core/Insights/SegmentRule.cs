@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Loyalty.Core.Insights;
 
 /// <summary>
@@ -26,8 +28,10 @@ public sealed record SegmentRule
     /// <summary>The member's home store.</summary>
     public IReadOnlyList<string>? Stores { get; init; }
 
+    [JsonIgnore]
     public bool UsesRfm => RfmSegments is { Count: > 0 };
 
+    [JsonIgnore]
     public bool IsEmpty =>
         ExpiringWithinDays is null && WithinOfNextTier is null && DormantDays is null && BirthdayMonth is null
         && RfmSegments is null && Tiers is null && Stores is null;

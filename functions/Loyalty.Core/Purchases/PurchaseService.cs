@@ -6,13 +6,15 @@ using Loyalty.Core.Common;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
+using Loyalty.Core.Redrive;
 
 namespace Loyalty.Core.Purchases;
 
 /// <summary>
 /// Accepts orders (recorded, then queued) and credits them from the queue. Nothing is lost: the record exists before
 /// the message, a resubmission re-queues a record still waiting, and the ledger's idempotency key (the order id)
-/// makes a message delivered twice credit once.
+/// makes a message delivered twice credit once. The order is in the queued-work index from before its record until it
+/// is settled, so an order whose message was lost (and whose client gave up) is re-driven rather than left queued.
 /// </summary>
 public sealed class PurchaseService(
     IPurchaseStore purchases,
@@ -20,6 +22,7 @@ public sealed class PurchaseService(
     ILedgerStore ledgerStore,
     LedgerService ledger,
     ProgramService programs,
+    IQueuedWorkIndex queuedWork,
     TimeProvider time,
     LedgerRetryPolicy? retryPolicy = null)
 {
@@ -59,6 +62,8 @@ public sealed class PurchaseService(
                 return captured.Error;
             }
 
+            // The intent first: a stop between the record and the message below leaves the order findable by the re-driver.
+            await queuedWork.AddAsync(QueuedWork.Purchase(tenantId, purchase.OrderId, now), cancellationToken);
             stored = await purchases.AddOrGetAsync(record, cancellationToken);
         }
 
@@ -250,7 +255,10 @@ public sealed class PurchaseService(
     }
 
     /// <summary>Called for a message in the poison queue: the order shows failed with the last reason instead of silently waiting forever.</summary>
-    public async Task MarkFailedAsync(AccrualMessage message, CancellationToken cancellationToken)
+    public Task MarkFailedAsync(AccrualMessage message, CancellationToken cancellationToken) => MarkFailedAsync(message, null, cancellationToken);
+
+    /// <summary>As for a poison message, with the <paramref name="reason"/> the re-driver gives when it stops re-driving the order.</summary>
+    public async Task MarkFailedAsync(AccrualMessage message, string? reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         // Giving up leaves the order queued with its last reason; the poison message is not retried from here.
@@ -267,17 +275,32 @@ public sealed class PurchaseService(
                 {
                     Status = PurchaseStatus.Failed,
                     ProcessedAt = time.GetUtcNow(),
-                    Reason = record.Reason ?? "Processing failed repeatedly; the message was moved to the poison queue.",
+                    Reason = reason ?? record.Reason ?? "Processing failed repeatedly; the message was moved to the poison queue.",
                 };
-                return await purchases.TryUpdateAsync(failed, cancellationToken) ? true : Attempt.Again;
+                if (!await purchases.TryUpdateAsync(failed, cancellationToken))
+                {
+                    return Attempt.Again;
+                }
+
+                await queuedWork.RemoveAsync(QueuedWork.Purchase(record.TenantId, message.OrderId, record.ReceivedAt), cancellationToken);
+                return true;
             },
             $"Order '{message.OrderId}' kept changing while it was marked failed.",
             cancellationToken);
     }
 
-    /// <summary>Records the outcome of processing; a concurrent note of a failed attempt must not leave the order looking queued.</summary>
-    private Task<PurchaseRecord> SettleAsync(PurchaseRecord record, PurchaseRecord outcome, CancellationToken cancellationToken) =>
-        ChangeAsync(record, current => current.Status == PurchaseStatus.Queued ? outcome with { ETag = current.ETag, Attempts = current.Attempts + 1 } : current, cancellationToken);
+    /// <summary>
+    /// Records the outcome of processing; a concurrent note of a failed attempt must not leave the order looking queued.
+    /// An order marked failed meanwhile (the re-driver or the poison handler gave up while this attempt was already past
+    /// the ledger) takes the outcome too: the ledger has decided, and the record must say what it holds.
+    /// A settled order leaves the queued-work index.
+    /// </summary>
+    private async Task<PurchaseRecord> SettleAsync(PurchaseRecord record, PurchaseRecord outcome, CancellationToken cancellationToken)
+    {
+        var settled = await ChangeAsync(record, current => current.Status is PurchaseStatus.Queued or PurchaseStatus.Failed ? outcome with { ETag = current.ETag, Attempts = current.Attempts + 1 } : current, cancellationToken);
+        await queuedWork.RemoveAsync(QueuedWork.Purchase(settled.TenantId, settled.Purchase.OrderId, settled.ReceivedAt), cancellationToken);
+        return settled;
+    }
 
     /// <summary>Applies a change that must not be lost to a concurrent update (a refund landing at the same moment): re-read and re-apply.</summary>
     private async Task<PurchaseRecord> ChangeAsync(PurchaseRecord record, Func<PurchaseRecord, PurchaseRecord> change, CancellationToken cancellationToken)

@@ -6,13 +6,16 @@ using Loyalty.Core.Ledger;
 using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
 using Loyalty.Core.Purchases;
+using Loyalty.Core.Redrive;
 
 namespace Loyalty.Core.Refunds;
 
 /// <summary>
 /// Accepts refunds (validated against what the order bought and what was already refunded, then queued like
 /// purchases) and applies them from the queue. Idempotent by refund id at every step: a retried submission
-/// finishes whatever the first attempt left undone, and the ledger key makes a redelivered message apply once.
+/// finishes whatever the first attempt left undone, and the ledger key makes a redelivered message apply once. A refund
+/// is in the queued-work index from before its record until it is processed or failed, so one whose message was lost
+/// is re-driven.
 /// </summary>
 public sealed class RefundService(
     IRefundStore refunds,
@@ -20,6 +23,7 @@ public sealed class RefundService(
     IAccrualQueue queue,
     LedgerService ledger,
     ProgramService programs,
+    IQueuedWorkIndex queuedWork,
     TimeProvider time,
     LedgerRetryPolicy? retryPolicy = null)
 {
@@ -119,7 +123,40 @@ public sealed class RefundService(
                 DebtCreated = result.Value.Entry?.Details.TryGetValue("debtCreated", out var debt) == true ? long.Parse(debt, System.Globalization.CultureInfo.InvariantCulture) : 0,
             }
             : refund with { Status = RefundStatus.Failed, ProcessedAt = time.GetUtcNow(), Reason = result.Error.Message };
-        return await refunds.TryUpdateAsync(done, cancellationToken) ? done : await refunds.GetAsync(message.TenantId, refund.RefundId, cancellationToken);
+        var settled = await SettleAsync(done, cancellationToken);
+        if (settled is not null && settled.Status != RefundStatus.Queued)
+        {
+            await queuedWork.RemoveAsync(QueuedWork.Refund(settled.TenantId, settled.RefundId, settled.ReceivedAt), cancellationToken);
+        }
+
+        return settled;
+    }
+
+    /// <summary>
+    /// Records the outcome. A refund marked failed meanwhile (the re-driver gave up while this attempt was already past
+    /// the ledger) takes the outcome too: the ledger has decided, and the record must say what it holds. Any other
+    /// change in between (another attempt settled it) stands.
+    /// </summary>
+    private async Task<RefundRecord?> SettleAsync(RefundRecord done, CancellationToken cancellationToken)
+    {
+        var outcome = done;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (await refunds.TryUpdateAsync(outcome, cancellationToken))
+            {
+                return outcome;
+            }
+
+            var current = await refunds.GetAsync(done.TenantId, done.RefundId, cancellationToken);
+            if (current is not { Status: RefundStatus.Queued or RefundStatus.Failed })
+            {
+                return current;
+            }
+
+            outcome = done with { ETag = current.ETag };
+        }
+
+        return await refunds.GetAsync(done.TenantId, done.RefundId, cancellationToken);
     }
 
     /// <summary>
@@ -137,7 +174,7 @@ public sealed class RefundService(
         var refund = await refunds.GetAsync(message.TenantId, message.RefundId!, cancellationToken);
         if (refund is { Status: RefundStatus.Queued })
         {
-            await refunds.TryUpdateAsync(refund with { Status = RefundStatus.Failed, ProcessedAt = time.GetUtcNow(), Reason = reason }, cancellationToken);
+            await FailAsync(refund, reason, cancellationToken);
         }
     }
 
@@ -149,14 +186,25 @@ public sealed class RefundService(
     {
         if (saved is { Status: RefundStatus.Queued })
         {
-            await refunds.TryUpdateAsync(saved with { Status = RefundStatus.Failed, ProcessedAt = time.GetUtcNow(), Reason = error.Message }, cancellationToken);
+            await FailAsync(saved, error.Message, cancellationToken);
         }
 
         return error;
     }
 
+    private async Task FailAsync(RefundRecord refund, string reason, CancellationToken cancellationToken)
+    {
+        if (await refunds.TryUpdateAsync(refund with { Status = RefundStatus.Failed, ProcessedAt = time.GetUtcNow(), Reason = reason }, cancellationToken))
+        {
+            await queuedWork.RemoveAsync(QueuedWork.Refund(refund.TenantId, refund.RefundId, refund.ReceivedAt), cancellationToken);
+        }
+    }
+
     private async Task<RefundRecord> SaveRefundAsync(RefundRecord? existing, RefundRecord calculated, CancellationToken cancellationToken)
     {
+        // The intent first (received now: a failed refund revived by this retry is not yet overdue), so a stop before
+        // the message leaves the refund findable by the re-driver.
+        await queuedWork.AddAsync(QueuedWork.Refund(calculated.TenantId, calculated.RefundId, calculated.ReceivedAt), cancellationToken);
         if (existing is null)
         {
             return await refunds.AddOrGetAsync(calculated, cancellationToken);

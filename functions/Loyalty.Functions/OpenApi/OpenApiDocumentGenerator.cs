@@ -45,13 +45,11 @@ public static partial class OpenApiDocumentGenerator
 
     private sealed class Builder(JsonObject description)
     {
-        // By name, and by full name for a name two public types share (Expiry.ExpiryForecast and Insights.ExpiryForecast).
         private static readonly Lazy<ILookup<string, Type>> ApiTypes = new(() =>
             new[] { typeof(OpenApiDocumentGenerator).Assembly, typeof(Error).Assembly }
                 .SelectMany(a => a.GetTypes())
                 .Where(t => t.IsPublic || t.IsNestedPublic)
-                .SelectMany(t => new[] { (Key: t.Name, Type: t), (Key: t.FullName!, Type: t) })
-                .ToLookup(t => t.Key, t => t.Type, StringComparer.Ordinal));
+                .ToLookup(t => t.Name, StringComparer.Ordinal));
 
         private readonly ComponentSchemas _schemas = new();
         private readonly List<string> _problems = [];

@@ -35,6 +35,7 @@ public sealed class LoyaltyTables(TableServiceClient service, IOptions<TableStor
     public const string OutboxIntents = "outboxintents";
     public const string EventFeed = "eventfeed";
     public const string Insights = "insights";
+    public const string QueuedWork = "queuedwork";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();
 

@@ -11,6 +11,7 @@ using Loyalty.Core.Members;
 using Loyalty.Core.Programs;
 using Loyalty.Core.Purchases;
 using Loyalty.Core.Redemptions;
+using Loyalty.Core.Redrive;
 using Loyalty.Core.Referrals;
 using Loyalty.Core.Refunds;
 using Loyalty.Core.Reminders;
@@ -67,6 +68,7 @@ public static class TableStoreRegistration
         services.AddSingleton<ISmsOutbox, TableSmsOutbox>();
         services.AddSingleton<ISmsSendLog, TableSmsSendLog>();
         services.AddSingleton<IInsightsStore, TableInsightsStore>();
+        services.AddSingleton<IQueuedWorkIndex, TableQueuedWorkIndex>();
         services.AddSingleton<TableEventFeed>();
         services.AddSingleton<IEventFeed>(sp => sp.GetRequiredService<TableEventFeed>());
         services.AddSingleton<IEventFeedRetention>(sp => sp.GetRequiredService<TableEventFeed>());

@@ -1,5 +1,6 @@
 using Loyalty.Core.Members;
 using Loyalty.Core.Redemptions;
+using Loyalty.Core.Redrive;
 using Loyalty.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -138,5 +139,25 @@ public sealed class StartupSettingsTests
 
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Loyalty.Infrastructure.Tables.EventFeedOptions>>().Value;
         Assert.Equal((30, TimeSpan.FromSeconds(5)), (options.RetentionDays, options.ReadLag));
+    }
+
+    [Theory]
+    [InlineData("Redrive__After", "00:00:30", "'Redrive__After' must be a time span from 00:01:00 to 1.00:00:00, e.g. 00:05:00.")]
+    [InlineData("Redrive__After", "2.00:00:00", "'Redrive__After' must be a time span from 00:01:00 to 1.00:00:00, e.g. 00:05:00.")]
+    [InlineData("Redrive__MaxRedrives", "0", "'Redrive__MaxRedrives' must be 1 to 10.")]
+    [InlineData("Redrive__MaxPerRun", "5001", "'Redrive__MaxPerRun' must be 1 to 5000.")]
+    public async Task A_redrive_setting_outside_its_bound_is_refused_at_start(string setting, string value, string failure)
+    {
+        await using var services = Build(new Dictionary<string, string?> { ["Security__PhoneHashKey"] = TestSecrets.NewPhoneHashKey(), [setting] = value });
+
+        Assert.Equal([failure], StartupFailures(services));
+    }
+
+    [Fact]
+    public async Task Queued_work_is_redriven_after_5_minutes_3_times_at_most_200_rows_a_run_by_default()
+    {
+        await using var services = Build(new Dictionary<string, string?> { ["Security__PhoneHashKey"] = TestSecrets.NewPhoneHashKey() });
+
+        Assert.Equal(new RedriveSettings(TimeSpan.FromMinutes(5), 3, 200), services.GetRequiredService<RedriveSettings>());
     }
 }

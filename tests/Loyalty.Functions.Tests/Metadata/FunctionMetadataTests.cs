@@ -115,6 +115,7 @@ public sealed class FunctionMetadataTests
         ["RebuildProjections"] = "http POST v1/admin/projections/rebuild",
         ["GetLiabilityReport"] = "http GET v1/reports/liability",
         ["GetPointsFlowTotals"] = "http GET v1/reports/points-flow/totals",
+        ["RedriveQueuedWork"] = "timer 0 * * * * *",
         [UnmatchedRouteFunctions.Name] = "http GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS {*path}",
     };
 

@@ -1,7 +1,7 @@
 namespace Loyalty.Core.Insights;
 
 /// <summary>Points that will expire in each coming month, from the members' expiry schedules (<see cref="MemberActivity.Expiring"/>).</summary>
-public static class ExpiryForecast
+public static class ExpiringPointsForecast
 {
     public const int MaxMonths = 36;
 
