@@ -15,7 +15,8 @@ public sealed class ReminderFunctions(ApiEndpoint endpoint, ReminderService remi
 {
     public const int MaxPageSize = 100;
 
-    private static readonly string[] OutboxQuery = ["pageSize", "continuationToken"];
+    // "code" is the Functions key when sent in the query rather than the header.
+    private static readonly string[] OutboxQuery = ["pageSize", "continuationToken", "code"];
 
     /// <summary>Every 15 minutes (UTC): each tenant's reminders that are due by its own send time and quiet hours.</summary>
     [Function("SendExpiryReminders")]
@@ -42,7 +43,7 @@ public sealed class ReminderFunctions(ApiEndpoint endpoint, ReminderService remi
         {
             if (req.Query.Keys.FirstOrDefault(k => !OutboxQuery.Contains(k, StringComparer.Ordinal)) is { } unknown)
             {
-                return Problem.Result(Error.BadRequest("invalid-query", $"Unknown parameter; the SMS outbox takes: {string.Join(", ", OutboxQuery)}.", unknown), req);
+                return Problem.Result(Error.BadRequest("invalid-query", $"Unknown parameter; the SMS outbox takes: {string.Join(", ", OutboxQuery[..^1])}.", unknown), req);
             }
 
             var page = LedgerQueryParser.ParsePage(req.Query, MaxPageSize);

@@ -57,6 +57,7 @@ public sealed class SmsOutboxTests(FunctionsHost host) : IClassFixture<Functions
         Assert.Equal((400, "phone"), (unknown.Status, unknown.Json["errors"]![0]!["field"]!.GetValue<string>()));
         Assert.Empty(otherTenant.Json["messages"]!.AsArray());
         Assert.Single((await ListAsync(tenant.Admin)).Json["messages"]!.AsArray());
+        Assert.Single((await ListAsync(tenant.Admin, "?code=function-key")).Json["messages"]!.AsArray());
     }
 
     [Fact]
