@@ -1,3 +1,4 @@
+using Loyalty.Core.Insights;
 using Loyalty.Core.Insights.Projections;
 using Loyalty.Core.Tenants;
 using Loyalty.Functions.Http;
@@ -13,22 +14,18 @@ public sealed class ReportFunctions(ApiEndpoint endpoint, InsightsReports report
     [Function("GetLiabilityReport")]
     public Task<IActionResult> Liability(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/reports/liability")] HttpRequest req, CancellationToken cancellationToken) =>
-        endpoint.RunAsync(req, [ApiKeyScope.Admin], async caller =>
-        {
-            var range = ReportRangeQuery.Parse(req.Query);
-            return range.IsSuccess
-                ? ApiResult.Ok(await reports.LiabilityAsync(caller.TenantId, range.Value, cancellationToken))
-                : Problem.Result(range.Error, req);
-        });
+        OverRangeAsync(req, async (tenantId, range) => await reports.LiabilityAsync(tenantId, range, cancellationToken));
 
     [Function("GetPointsFlowTotals")]
     public Task<IActionResult> FlowTotals(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/reports/points-flow/totals")] HttpRequest req, CancellationToken cancellationToken) =>
+        OverRangeAsync(req, async (tenantId, range) => await reports.FlowTotalsAsync(tenantId, range, cancellationToken));
+
+    /// <summary>An admin's report over <c>?from=&amp;to=</c>; a bad range is the 400 that names the field.</summary>
+    private Task<IActionResult> OverRangeAsync(HttpRequest req, Func<string, DateRange, Task<object>> report) =>
         endpoint.RunAsync(req, [ApiKeyScope.Admin], async caller =>
         {
             var range = ReportRangeQuery.Parse(req.Query);
-            return range.IsSuccess
-                ? ApiResult.Ok(await reports.FlowTotalsAsync(caller.TenantId, range.Value, cancellationToken))
-                : Problem.Result(range.Error, req);
+            return range.IsSuccess ? ApiResult.Ok(await report(caller.TenantId, range.Value)) : Problem.Result(range.Error, req);
         });
 }
