@@ -20,10 +20,19 @@ public sealed class ProjectionFunctions(ApiEndpoint endpoint, ITenantStore tenan
     {
         foreach (var tenant in await tenants.ListAsync(cancellationToken))
         {
-            var applied = await projector.ProjectAsync(tenant.TenantId, MaxBatchesPerRun, cancellationToken);
-            if (applied > 0)
+            try
             {
-                logger.LogInformation("Projections of {TenantId}: {Applied} events applied", tenant.TenantId, applied);
+                var applied = await projector.ProjectAsync(tenant.TenantId, MaxBatchesPerRun, cancellationToken);
+                if (applied > 0)
+                {
+                    logger.LogInformation("Projections of {TenantId}: {Applied} events applied", tenant.TenantId, applied);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One tenant's fault (a storage error, a rebuild writing at the same time) must not hold up the others;
+                // its pending batch is re-applied on the next run.
+                logger.LogWarning(ex, "Projections of {TenantId} failed; retried on the next run", tenant.TenantId);
             }
         }
     }
