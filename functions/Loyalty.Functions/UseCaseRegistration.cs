@@ -5,6 +5,7 @@ using Loyalty.Core.Expiry;
 using Loyalty.Core.Family;
 using Loyalty.Core.Freezes;
 using Loyalty.Core.Gifts;
+using Loyalty.Core.Insights.Projections;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Lottery;
 using Loyalty.Core.Members;
@@ -40,6 +41,9 @@ public static class UseCaseRegistration
         services.AddSingleton<ReferralEnrolment>();
         services.AddSingleton(ReferralSettings.Default);
         services.AddSingleton<ReferralDriver>();
+        services.AddSingleton<InsightsProjector>();
+        services.AddSingleton<InsightsRebuilder>();
+        services.AddSingleton<InsightsReports>();
         services.AddSingleton<MemberService>();
         services.AddSingleton<MemberSearch>();
         services.AddSingleton<ProfileService>();

@@ -2,7 +2,7 @@
 $ErrorActionPreference = 'Stop'
 
 $settings = 'functions/Loyalty.Functions/local.settings.json'
-$timerFunctions = @('ReviewTiers', 'TidyUpPendingSagas', 'ClearExpiredPoints', 'RestartReferralDrivers', 'SendExpiryReminders', 'RedriveQueuedWork', 'RelayOutbox', 'PruneEventFeed')
+$timerFunctions = @('ReviewTiers', 'TidyUpPendingSagas', 'ClearExpiredPoints', 'RestartReferralDrivers', 'SendExpiryReminders', 'RedriveQueuedWork', 'RelayOutbox', 'PruneEventFeed', 'ProjectInsights')
 
 if (Test-Path $settings) {
     Write-Host "write-local-settings: $settings exists; left unchanged."

@@ -8,14 +8,14 @@
 #   - its own Durable Task hub (LoyaltyLocalDev): orchestrations started locally stay local;
 #   - every timer function disabled (AzureWebJobs.<name>.Disabled): the cloud app alone runs the scheduled jobs
 #     (tier reviews, saga tidy-up, clearing, referral driver restarts, reminders, the re-drive of queued work, the outbox
-#     relay, event feed pruning) against the shared tables.
+#     relay, event feed pruning, report projections) against the shared tables.
 # Secrets are not written (read Sms--AccessKey or BootstrapSecret from Key Vault when you need them), except the phone
 # hash key: a local run against the cloud tables must hash phone numbers exactly as the cloud app does. When the azd
 # environment only holds a Key Vault reference to that key, it is left out and the command to fetch it is printed.
 set -eu
 
 settings=functions/Loyalty.Functions/local.settings.json
-timer_functions="ReviewTiers TidyUpPendingSagas ClearExpiredPoints RestartReferralDrivers SendExpiryReminders RedriveQueuedWork RelayOutbox PruneEventFeed"
+timer_functions="ReviewTiers TidyUpPendingSagas ClearExpiredPoints RestartReferralDrivers SendExpiryReminders RedriveQueuedWork RelayOutbox PruneEventFeed ProjectInsights"
 
 if [ -f "$settings" ]; then
     echo "write-local-settings: $settings exists; left unchanged."

@@ -28,7 +28,11 @@ public static class LedgerEvents
         return [.. InLedgerOrder(entries).Select((e, i) => From(member, e) with { Sequence = lastSequence + i + 1 })];
     }
 
-    /// <summary>A new account's events: <c>member.registered</c> (sequence 1, id derived from the member) and then its opening entries (a sign-up bonus).</summary>
+    /// <summary>
+    /// A new account's events: <c>member.registered</c> (sequence 1, id derived from the member) and then its opening
+    /// entries (a sign-up bonus). The registration carries the home store, when one is known, as <c>details.store</c>
+    /// (for the reports by store).
+    /// </summary>
     public static IReadOnlyList<LoyaltyEvent> ForOpening(MemberAccount account, IEnumerable<LedgerEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(account);
@@ -41,6 +45,7 @@ public static class LedgerEvents
             Sequence = 1,
             OccurredAt = account.RegisteredAt,
             Tier = account.Tier,
+            Details = account.StoreId is { Length: > 0 } store ? new Dictionary<string, string> { ["store"] = store } : null,
         };
         return [registered, .. ForBatch(account.Key, entries, 1)];
     }

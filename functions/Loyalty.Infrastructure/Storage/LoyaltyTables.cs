@@ -34,6 +34,7 @@ public sealed class LoyaltyTables(TableServiceClient service, IOptions<TableStor
     public const string SmsLog = "smslog";
     public const string OutboxIntents = "outboxintents";
     public const string EventFeed = "eventfeed";
+    public const string Insights = "insights";
     public const string QueuedWork = "queuedwork";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();

@@ -4,6 +4,7 @@ using Loyalty.Core.Events;
 using Loyalty.Core.Expiry;
 using Loyalty.Core.Family;
 using Loyalty.Core.Gifts;
+using Loyalty.Core.Insights.Projections;
 using Loyalty.Core.Ledger;
 using Loyalty.Core.Lottery;
 using Loyalty.Core.Members;
@@ -66,6 +67,7 @@ public static class TableStoreRegistration
         services.AddSingleton<IAdminAuditLog, TableAdminAuditLog>();
         services.AddSingleton<ISmsOutbox, TableSmsOutbox>();
         services.AddSingleton<ISmsSendLog, TableSmsSendLog>();
+        services.AddSingleton<IInsightsStore, TableInsightsStore>();
         services.AddSingleton<IQueuedWorkIndex, TableQueuedWorkIndex>();
         services.AddSingleton<TableEventFeed>();
         services.AddSingleton<IEventFeed>(sp => sp.GetRequiredService<TableEventFeed>());

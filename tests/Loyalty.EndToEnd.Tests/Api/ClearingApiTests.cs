@@ -12,7 +12,7 @@ public sealed class ClockedApiFixture : ApiFixture
     protected override void Configure(Dictionary<string, string?> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        foreach (var timer in new[] { "ClearExpiredPoints", "ReviewTiers", "TidyUpPendingSagas", "SendExpiryReminders", "RestartReferralDrivers", "RedriveQueuedWork", "RelayOutbox", "PruneEventFeed" })
+        foreach (var timer in new[] { "ClearExpiredPoints", "ReviewTiers", "TidyUpPendingSagas", "SendExpiryReminders", "RestartReferralDrivers", "RedriveQueuedWork", "RelayOutbox", "PruneEventFeed", "ProjectInsights" })
         {
             settings[$"AzureWebJobs.{timer}.Disabled"] = "true";
         }

@@ -113,6 +113,10 @@ public sealed class FunctionMetadataTests
         ["ListSmsOutbox"] = "http GET v1/admin/sms-outbox",
         ["ListEvents"] = "http GET v1/admin/events",
         ["PruneEventFeed"] = "timer 0 40 3 * * *",
+        ["ProjectInsights"] = "timer 30 * * * * *",
+        ["RebuildProjections"] = "http POST v1/admin/projections/rebuild",
+        ["GetLiabilityReport"] = "http GET v1/reports/liability",
+        ["GetPointsFlowTotals"] = "http GET v1/reports/points-flow/totals",
         ["RedriveQueuedWork"] = "timer 0 * * * * *",
         [UnmatchedRouteFunctions.Name] = "http GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS {*path}",
     };

@@ -296,6 +296,9 @@ public sealed class EveryRouteIsolationTests(EveryRouteIsolationTests.Run run) :
                 ["ListAdminAudit"] = Own(null, 200),
                 ["ListSmsOutbox"] = Own(null, 200),
                 ["ListEvents"] = Own(null, 200),
+                ["RebuildProjections"] = Own(null, 200),
+                ["GetLiabilityReport"] = new(new RouteCall(Empty, null, "?from=2026-01-01&to=2026-12-31"), Expect.OwnTenant, [200]),
+                ["GetPointsFlowTotals"] = new(new RouteCall(Empty, null, "?from=2026-01-01&to=2026-01-31"), Expect.OwnTenant, [200]),
                 ["GetOpenApiDocument"] = Own(null, 200),
                 ["ServeConsole"] = new(new RouteCall(Values(("path", "index.html"))), Expect.OwnTenant, [200]),
 
